@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { method } from './define';
+
+export const NoticeSchema = z.object({
+  id: z.string(),
+  level: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+  createdAt: z.string(),
+});
+export type Notice = z.infer<typeof NoticeSchema>;
+
+export const EnvironmentKindSchema = z.enum(['sandbox', 'test', 'production', 'custom']);
+export type EnvironmentKind = z.infer<typeof EnvironmentKindSchema>;
+
+export const ActiveEnvironmentSchema = z.object({
+  profileId: z.string(),
+  profileName: z.string(),
+  kind: EnvironmentKindSchema,
+  baseUrl: z.string(),
+});
+export type ActiveEnvironment = z.infer<typeof ActiveEnvironmentSchema>;
+
+export const appContract = {
+  getAppInfo: method({
+    summary: 'Name, version and host of the running app, and where it keeps its data.',
+    input: z.object({}).strict(),
+    output: z.object({
+      name: z.string(),
+      version: z.string(),
+      host: z.enum(['electron', 'browser', 'cli', 'test']),
+      dataDir: z.string(),
+      platform: z.string(),
+    }),
+  }),
+  getStatus: method({
+    summary: 'What the status bar shows: the active environment and any unread notices.',
+    input: z.object({}).strict(),
+    output: z.object({
+      environment: ActiveEnvironmentSchema,
+      notices: z.array(NoticeSchema),
+    }),
+  }),
+  dismissNotice: method({
+    summary: 'Mark a notice as read so it is not shown again.',
+    input: z.object({ id: z.string().min(1) }).strict(),
+    output: z.object({ dismissed: z.boolean() }),
+  }),
+};

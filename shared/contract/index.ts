@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import type { Result } from '../errors';
+import { appContract } from './app';
+
+/**
+ * Every backend method, listed once. The preload bridge, the IPC handlers, the browser host's
+ * RPC routes, the renderer's client and the CLI are all derived from this object, so a new
+ * capability is one entry here plus one backend function.
+ */
+export const contract = {
+  ...appContract,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** What a caller passes (before schema defaults are applied). */
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives (after validation and defaults). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+/** The API the renderer sees: every method resolves to a Result, never throws for domain errors. */
+export type ExplorerApi = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
+};
+
+export const IPC_CHANNEL_PREFIX = 'explorer:';
+export const RPC_PATH_PREFIX = '/rpc/';
+export const RPC_TOKEN_HEADER = 'x-explorer-token';
+
+export * from './app';
+export * from './define';
