@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as esbuild } from 'esbuild';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const stampFile = path.join(root, 'dist', '.build-stamp');
+const sourceRoots = ['electron', 'shared', 'renderer', 'package.json', 'vite.config.ts'];
+
+function newestMtime(entry) {
+  const full = path.join(root, entry);
+  if (!fs.existsSync(full)) return 0;
+  const stat = fs.statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const child of fs.readdirSync(full)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  return newest;
+}
+
+/** True when dist/ is missing or older than any source file. */
+export function needsBuild() {
+  if (!fs.existsSync(stampFile)) return true;
+  const built = fs.statSync(stampFile).mtimeMs;
+  return sourceRoots.some((entry) => newestMtime(entry) > built);
+}
+
+const nodeTargets = [
+  { entry: 'electron/main.ts', out: 'dist/electron/main.js', format: 'esm' },
+  // Sandboxed preloads cannot require other files, so everything but `electron` is inlined.
+  { entry: 'electron/preload.ts', out: 'dist/electron/preload.cjs', format: 'cjs' },
+  { entry: 'electron/web.ts', out: 'dist/electron/web.js', format: 'esm' },
+  { entry: 'electron/cli.ts', out: 'dist/electron/cli.js', format: 'esm' },
+  { entry: 'electron/sandbox/standalone.ts', out: 'dist/electron/sandbox.js', format: 'esm' },
+];
+
+export async function buildAll({ quiet = false } = {}) {
+  const log = quiet ? () => {} : (line) => console.log(line);
+  for (const target of nodeTargets) {
+    if (!fs.existsSync(path.join(root, target.entry))) continue;
+    await esbuild({
+      absWorkingDir: root,
+      entryPoints: [target.entry],
+      outfile: target.out,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: target.format,
+      sourcemap: true,
+      // Dependencies stay in node_modules (electron-builder ships them; keytar is native).
+      packages: target.format === 'cjs' ? undefined : 'external',
+      external: ['electron'],
+      logLevel: 'warning',
+    });
+    log(`built ${target.out}`);
+  }
+  const vite = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', quiet ? 'warn' : 'info'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (vite.status !== 0) throw new Error('The renderer build (vite build) failed; see the messages above.');
+  fs.writeFileSync(stampFile, new Date().toISOString());
+}
+
+export async function buildIfNeeded() {
+  if (needsBuild()) {
+    console.log('Building Vipps Explorer (sources changed since the last build)…');
+    await buildAll({ quiet: true });
+  }
+}
