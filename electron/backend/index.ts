@@ -38,7 +38,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   });
 
   const handlers: Handlers = {
-    ...createAppHandlers({ host: options.host, dataDir: options.dataDir, notices, activeEnvironment }),
+    ...createAppHandlers({ host: options.host, dataDir: options.dataDir, storeFactory: options.storeFactory, notices, activeEnvironment }),
   };
 
   return {

@@ -20,6 +20,14 @@ export const ActiveEnvironmentSchema = z.object({
 });
 export type ActiveEnvironment = z.infer<typeof ActiveEnvironmentSchema>;
 
+export const ThemeSchema = z.enum(['system', 'light', 'dark']);
+export const AppSettingsSchema = z.object({
+  theme: ThemeSchema,
+  /** Hides the guided quick start's explanations for people who know the flow. */
+  compactSteps: z.boolean(),
+});
+export type AppSettings = z.infer<typeof AppSettingsSchema>;
+
 export const appContract = {
   getAppInfo: method({
     summary: 'Name, version and host of the running app, and where it keeps its data.',
@@ -39,6 +47,16 @@ export const appContract = {
       environment: ActiveEnvironmentSchema,
       notices: z.array(NoticeSchema),
     }),
+  }),
+  getSettings: method({
+    summary: 'The app-wide preferences (theme and layout).',
+    input: z.object({}).strict(),
+    output: AppSettingsSchema,
+  }),
+  updateSettings: method({
+    summary: 'Change some app-wide preferences; the rest stay as they are.',
+    input: AppSettingsSchema.partial().strict(),
+    output: AppSettingsSchema,
   }),
   dismissNotice: method({
     summary: 'Mark a notice as read so it is not shown again.',
