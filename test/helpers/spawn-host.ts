@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+
+export interface SpawnedHost {
+  child: ChildProcess;
+  url: string;
+  origin: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Runs an npm script that starts the browser host and waits for the URL it prints. */
+export function spawnHost(script: 'web' | 'start', args: string[], env: NodeJS.ProcessEnv = {}): Promise<SpawnedHost> {
+  const child = spawn('npm', ['run', '--silent', script, '--', ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let out = '';
+  child.stdout!.setEncoding('utf8').on('data', (text: string) => (out += text));
+  child.stderr!.setEncoding('utf8').on('data', (text: string) => (out += text));
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      process.kill(-child.pid!, 'SIGTERM');
+    });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`npm run ${script} printed no URL within 90 s. Output:\n${out}`));
+    }, 90_000);
+    const check = () => {
+      const match = /(http:\/\/127\.0\.0\.1:\d+)\/#token=[A-Za-z0-9_-]+/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[0], origin: match[1]!, output: () => out, stop });
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm run ${script} exited with ${code} before printing a URL. Output:\n${out}`));
+    });
+  });
+}
