@@ -1,0 +1,17 @@
+export { startSandbox, createSandbox, type SandboxOptions, type RunningSandbox } from './server';
+export {
+  DEMO_SALES_UNIT,
+  DEFAULT_CONFIG,
+  resolveConfig,
+  type SalesUnit,
+  type SandboxConfig,
+  type SandboxConfigInput,
+  type FaultConfig,
+  type FaultSettings,
+  type FaultUpdate,
+} from './config';
+export type { SandboxSnapshot, ImageSummary, PaymentSummary } from './snapshot';
+export type { RequestLogEntry } from './request-log';
+export type { StoredImage } from './state';
+export { INSPECTOR_PREFIX } from './inspector';
+export type { AccessTokenResponse } from './auth';

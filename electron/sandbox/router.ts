@@ -1,0 +1,96 @@
+import type { ApiKind, Handler } from './context';
+import * as ecom from './ecom';
+import * as epayment from './epayment';
+import * as om from './order-management';
+import * as recurring from './recurring';
+import { getAccessToken } from './token-endpoint';
+
+interface RouteDef {
+  method: string;
+  path: string;
+  api: ApiKind;
+  handler: Handler;
+}
+
+const ROUTES: RouteDef[] = [
+  { method: 'POST', path: '/accesstoken/get', api: 'token', handler: getAccessToken },
+  { method: 'POST', path: '/ecomm/v2/payments', api: 'ecom', handler: ecom.initiatePayment },
+  { method: 'GET', path: '/ecomm/v2/payments/:orderId/details', api: 'ecom', handler: ecom.getPaymentDetails },
+  { method: 'POST', path: '/ecomm/v2/integration-test/payments/:orderId/approve', api: 'ecom', handler: ecom.forceApprove },
+  { method: 'POST', path: '/epayment/v1/payments', api: 'epayment', handler: epayment.createPayment },
+  { method: 'GET', path: '/epayment/v1/payments/:reference', api: 'epayment', handler: epayment.getPayment },
+  { method: 'POST', path: '/epayment/v1/test/payments/:reference/approve', api: 'epayment', handler: epayment.forceApprove },
+  { method: 'POST', path: '/recurring/v3/agreements', api: 'recurring', handler: recurring.createAgreement },
+  { method: 'GET', path: '/recurring/v3/agreements/:agreementId', api: 'recurring', handler: recurring.getAgreement },
+  { method: 'PATCH', path: '/recurring/v3/agreements/:agreementId/accept', api: 'recurring', handler: recurring.forceAcceptAgreement },
+  { method: 'POST', path: '/recurring/v3/agreements/:agreementId/charges', api: 'recurring', handler: recurring.createCharge },
+  { method: 'GET', path: '/recurring/v3/agreements/:agreementId/charges/:chargeId', api: 'recurring', handler: recurring.getCharge },
+  { method: 'GET', path: '/recurring/v3/charges/:chargeId', api: 'recurring', handler: recurring.getCharge },
+  { method: 'POST', path: '/order-management/v1/images', api: 'om', handler: om.postImage },
+  { method: 'PUT', path: '/order-management/v2/:paymentType/categories/:orderId', api: 'om', handler: om.putCategory },
+  { method: 'POST', path: '/order-management/v2/:paymentType/receipts/:orderId', api: 'om', handler: om.postReceipt },
+  { method: 'GET', path: '/order-management/v2/:paymentType/:orderId', api: 'om', handler: om.getOrder },
+];
+
+interface CompiledRoute extends RouteDef {
+  /** Lower-case literal per segment, or null where a parameter sits. */
+  literals: Array<string | null>;
+  names: Array<string | null>;
+}
+
+export type RouteMatch =
+  | { kind: 'found'; route: RouteDef; params: Record<string, string> }
+  | { kind: 'wrong-method'; allowed: string[]; api: ApiKind }
+  | { kind: 'bad-path'; api: ApiKind }
+  | { kind: 'none' };
+
+const BY_LENGTH = new Map<number, CompiledRoute[]>();
+for (const route of ROUTES) {
+  const segments = route.path.slice(1).split('/');
+  const compiled: CompiledRoute = {
+    ...route,
+    literals: segments.map((s) => (s.startsWith(':') ? null : s.toLowerCase())),
+    names: segments.map((s) => (s.startsWith(':') ? s.slice(1) : null)),
+  };
+  const list = BY_LENGTH.get(segments.length) ?? [];
+  list.push(compiled);
+  BY_LENGTH.set(segments.length, list);
+}
+
+/**
+ * Path literals match without regard to case (the gateway does the same: the quick start calls
+ * /accessToken/get); parameters keep their case. One trailing slash is tolerated.
+ */
+export function matchRoute(method: string, rawPath: string): RouteMatch {
+  const path = rawPath.length > 1 && rawPath.endsWith('/') ? rawPath.slice(0, -1) : rawPath;
+  const segments = path.slice(1).split('/');
+  const candidates = BY_LENGTH.get(segments.length);
+  if (!candidates) return { kind: 'none' };
+  const lower = segments.map((s) => s.toLowerCase());
+  const allowed: string[] = [];
+  let api: ApiKind | null = null;
+  for (const route of candidates) {
+    if (!route.literals.every((lit, i) => lit === null || lit === lower[i])) continue;
+    api ??= route.api;
+    if (route.method !== method) {
+      allowed.push(route.method);
+      continue;
+    }
+    const params: Record<string, string> = {};
+    for (let i = 0; i < segments.length; i++) {
+      const name = route.names[i];
+      if (!name) continue;
+      try {
+        params[name] = decodeURIComponent(segments[i] ?? '');
+      } catch {
+        return { kind: 'bad-path', api: route.api };
+      }
+    }
+    return { kind: 'found', route, params };
+  }
+  return api ? { kind: 'wrong-method', allowed, api } : { kind: 'none' };
+}
+
+export function routeList(): Array<{ method: string; path: string; api: ApiKind }> {
+  return ROUTES.map(({ method, path, api }) => ({ method, path, api }));
+}

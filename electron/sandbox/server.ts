@@ -1,0 +1,235 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { mergeFaults, resolveConfig, type FaultConfig, type FaultUpdate, type SalesUnit, type SandboxConfig, type SandboxConfigInput } from './config';
+import type { ApiKind, Reply, RequestContext, SandboxDeps } from './context';
+import { gatewayError, problemReply } from './errors';
+import { decideFaults, delay } from './faults';
+import { authorizeApiCall } from './gateway';
+import { readBody, sendReply } from './http-io';
+import { handleInspector, INSPECTOR_PREFIX, isInspectorPath, type SandboxControl } from './inspector';
+import { StatePersister } from './persistence';
+import { RequestLog, type RequestLogEntry } from './request-log';
+import { matchRoute, routeList } from './router';
+import { createSalesUnitRegistry } from './sales-units';
+import { buildSnapshot, type SandboxSnapshot } from './snapshot';
+import { SandboxStore, type StoredImage } from './state';
+import { TokenAuthority } from './auth';
+
+export interface SandboxOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Loopback only: 127.0.0.1 (default), localhost or ::1. */
+  host?: string;
+  /** Keep state across restarts in this folder. In memory only when absent. */
+  dataDir?: string;
+  /** Clock in epoch milliseconds; tests move it to expire tokens. */
+  now?: () => number;
+  /** 0 ≤ x < 1; tests fix it to make fault injection deterministic. */
+  random?: () => number;
+  config?: SandboxConfigInput;
+}
+
+export interface RunningSandbox extends Omit<SandboxControl, 'describe'> {
+  baseUrl: string;
+  port: number;
+  host: string;
+  /** The built-in demo unit's keys, or null when the config turned it off. */
+  demoKeys: Readonly<SalesUnit> | null;
+  config: Readonly<SandboxConfig>;
+  close(): Promise<void>;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+interface Outcome {
+  reply: Reply;
+  api: ApiKind | null;
+  msn: string | null;
+  fault: RequestLogEntry['fault'];
+  close?: boolean;
+}
+
+function notFound(method: string, path: string, allowed?: string[]): Reply {
+  const hint = allowed && allowed.length > 0 ? ` This path takes ${allowed.join(' or ')}.` : ' Check the path against the API reference.';
+  return gatewayError(404, `Resource not found: no API operation matches ${method} ${path}.${hint}`);
+}
+
+async function handleApi(deps: SandboxDeps, req: IncomingMessage, method: string, path: string): Promise<Outcome> {
+  const match = matchRoute(method, path);
+  if (match.kind === 'none') return { reply: notFound(method, path), api: null, msn: null, fault: null };
+  if (match.kind === 'wrong-method') return { reply: notFound(method, path, match.allowed), api: match.api, msn: null, fault: null };
+  if (match.kind === 'bad-path') {
+    return { reply: problemReply(match.api, path, { status: 400, title: 'Malformed path.', detail: 'A path segment is not valid percent-encoding.' }), api: match.api, msn: null, fault: null };
+  }
+  const api = match.route.api;
+  const body = await readBody(req, deps.config.maxBodyBytes);
+  if (!body.ok) {
+    const tooLarge = body.reason === 'too-large';
+    const detail = tooLarge ? `The body is larger than the sandbox's ${deps.config.maxBodyBytes} byte limit.` : 'The body is not valid UTF-8 text.';
+    return { reply: problemReply(api, path, { status: tooLarge ? 413 : 400, title: 'The request body was refused.', detail }), api, msn: null, fault: null, close: tooLarge };
+  }
+  const subscriptionKey = req.headers['ocp-apim-subscription-key'];
+  const faults = decideFaults(deps, api, path, typeof subscriptionKey === 'string' ? subscriptionKey : undefined);
+  if (faults.delayMs > 0) await delay(faults.delayMs);
+  const fault = faults.failure ? 'error' : faults.delayMs > 0 ? 'latency' : null;
+  if (faults.failure) return { reply: faults.failure, api, msn: null, fault };
+
+  const ctx: RequestContext = { deps, api, method, path, params: match.params, headers: req.headers, bodyText: body.text, unit: null };
+  const refused = api === 'token' ? null : authorizeApiCall(ctx);
+  const reply = refused ?? (await match.route.handler(ctx));
+  return { reply, api, msn: ctx.unit?.msn ?? null, fault };
+}
+
+/** Builds the sandbox (state loaded, server created) without listening yet. */
+export async function createSandbox(options: SandboxOptions = {}) {
+  const config = resolveConfig(options.config);
+  const now = options.now ?? Date.now;
+  const store = new SandboxStore();
+  const notices: string[] = [];
+  let tokenSecret = config.tokenSecret ?? randomBytes(32).toString('hex');
+  const persister = options.dataDir ? new StatePersister(options.dataDir, store, () => tokenSecret) : null;
+  if (persister) {
+    const loaded = await persister.load();
+    if (loaded.notice) notices.push(loaded.notice);
+    if (!config.tokenSecret && loaded.tokenSecret) tokenSecret = loaded.tokenSecret;
+    store.onChange(() => persister.schedule());
+    persister.schedule();
+  }
+  const units = createSalesUnitRegistry(config);
+  let baseUrl = '';
+  const deps: SandboxDeps = {
+    config,
+    store,
+    units,
+    now,
+    random: options.random ?? Math.random,
+    tokens: new TokenAuthority(tokenSecret, now, () => config.tokenLifetimeSeconds),
+    baseUrl: () => baseUrl,
+  };
+  const log = new RequestLog(config.requestLogSize);
+  const startedAt = new Date(now()).toISOString();
+
+  const control: SandboxControl = {
+    inspect: (): SandboxSnapshot =>
+      buildSnapshot(store, {
+        baseUrl,
+        startedAt,
+        salesUnits: units.all().map(({ name, msn, clientId }) => ({ name, msn, clientId })),
+        faults: config.faults,
+        requestsSeen: log.total,
+        notices,
+      }),
+    requestLog: (limit) => log.list(limit),
+    reset: () => {
+      store.clear();
+      log.clear();
+    },
+    setFaults: (update: FaultUpdate): FaultConfig => {
+      config.faults = mergeFaults(config.faults, update);
+      return config.faults;
+    },
+    image: (imageId, msn) => {
+      const matches: StoredImage[] = [];
+      for (const image of store.images.values()) {
+        if (image.imageId === imageId && (msn === undefined || image.msn === msn)) matches.push(image);
+      }
+      return matches.length === 1 ? (matches[0] ?? null) : null;
+    },
+    describe: () => ({
+      name: 'Vipps sandbox',
+      baseUrl,
+      inspector: `${baseUrl}${INSPECTOR_PREFIX}`,
+      operations: routeList(),
+      salesUnits: units.all().map(({ name, msn }) => ({ name, msn })),
+    }),
+  };
+
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    const started = performance.now();
+    const method = req.method ?? 'GET';
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    const finish = (outcome: Outcome) => {
+      sendReply(res, outcome.reply, outcome.close);
+      log.add({ time: new Date(now()).toISOString(), method, path, status: outcome.reply.status, durationMs: Math.round((performance.now() - started) * 100) / 100, api: outcome.api, msn: outcome.msn, fault: outcome.fault });
+    };
+    const work = isInspectorPath(path)
+      ? Promise.resolve(readBody(req, config.maxBodyBytes)).then((body): Outcome => ({
+          reply: handleInspector(control, req, path, q < 0 ? '' : url.slice(q + 1), body.ok ? body.text : null),
+          api: null,
+          msn: null,
+          fault: null,
+        }))
+      : handleApi(deps, req, method, path);
+    work.then(finish, (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      finish({ reply: gatewayError(500, `The sandbox failed while handling this request: ${message}`), api: null, msn: null, fault: null });
+    });
+  };
+
+  const server: Server = createServer({ keepAliveTimeout: 65_000 }, onRequest);
+  return {
+    server,
+    control,
+    deps,
+    persister,
+    setBaseUrl: (url: string) => {
+      baseUrl = url;
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      if (error.code === 'EADDRINUSE') {
+        const friendly = new Error(`Port ${port} is already in use on ${host}. Choose another port, or 0 for a free one.`) as NodeJS.ErrnoException;
+        friendly.code = 'EADDRINUSE';
+        reject(friendly);
+      } else reject(error);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve(server.address() as AddressInfo);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+/** Starts the sandbox on loopback and resolves once it accepts connections. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const host = options.host ?? '127.0.0.1';
+  if (!LOOPBACK_HOSTS.has(host)) throw new Error(`The sandbox only binds loopback addresses (127.0.0.1, localhost, ::1), not "${host}".`);
+  const sandbox = await createSandbox(options);
+  const address = await listen(sandbox.server, options.port ?? 0, host);
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const baseUrl = `http://${urlHost}:${address.port}`;
+  sandbox.setBaseUrl(baseUrl);
+  const { control, deps } = sandbox;
+  let closing: Promise<void> | null = null;
+  return {
+    baseUrl,
+    port: address.port,
+    host,
+    demoKeys: deps.config.includeDemoSalesUnit ? deps.units.all()[0] ?? null : null,
+    config: deps.config,
+    inspect: control.inspect,
+    requestLog: control.requestLog,
+    reset: control.reset,
+    setFaults: control.setFaults,
+    image: control.image,
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        sandbox.server.close(() => resolve());
+        sandbox.server.closeAllConnections();
+      }).then(() => sandbox.persister?.flush());
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export { parseJsonStrict, type StrictJsonResult, type JsonSyntaxError, type JsonErrorKind } from './parse-strict';
+export { fixTrailingCommas, findTrailingCommas, type TrailingComma } from './trailing-commas';
+export { positionAt, type TextPosition } from './position';
