@@ -1,0 +1,54 @@
+/// <reference types="electron" />
+import { IPC_CHANNEL_PREFIX, methodNames } from '../../shared/contract';
+import type { Result } from '../../shared/errors';
+import type { Backend } from '../backend';
+import { isAppUrl } from './navigation-guard';
+
+/** The parts of Electron's IpcMainInvokeEvent the bridge reads. */
+export interface IpcInvokeEvent {
+  readonly senderFrame: Pick<Electron.WebFrameMain, 'url'> | null;
+  readonly sender: {
+    once(event: 'destroyed', listener: () => void): unknown;
+    removeListener(event: 'destroyed', listener: () => void): unknown;
+  };
+}
+export type IpcHandlerRegistry = {
+  handle(channel: string, listener: (event: IpcInvokeEvent, input: unknown) => Promise<Result<unknown>>): void;
+};
+
+const FORBIDDEN: Result<never> = {
+  ok: false,
+  error: {
+    code: 'FORBIDDEN',
+    message: 'This request did not come from the Vipps Explorer window, so it was refused. Restart the app if you see this.',
+  },
+};
+
+/** A frame may reach the backend only while it shows the app itself, never a page it navigated to or embeds. */
+export function isTrustedSender(frame: Pick<Electron.WebFrameMain, 'url'> | null | undefined): boolean {
+  return frame != null && isAppUrl(frame.url);
+}
+
+/**
+ * One `ipcMain.handle` per contract method, derived from the contract so a new method needs no
+ * change here. The backend validates the input; this layer only decides who may call at all.
+ * The call is aborted if the window goes away before it finishes.
+ */
+export function registerContractHandlers(ipcMain: IpcHandlerRegistry, backend: Pick<Backend, 'call'>): string[] {
+  const channels = methodNames.map((name) => {
+    const channel = IPC_CHANNEL_PREFIX + name;
+    ipcMain.handle(channel, async (event, input) => {
+      if (!isTrustedSender(event.senderFrame)) return FORBIDDEN;
+      const caller = new AbortController();
+      const abort = () => caller.abort();
+      event.sender.once('destroyed', abort);
+      try {
+        return await backend.call(name, input, { host: 'electron', signal: caller.signal });
+      } finally {
+        event.sender.removeListener('destroyed', abort);
+      }
+    });
+    return channel;
+  });
+  return channels;
+}
