@@ -47,6 +47,8 @@ export async function buildAll({ quiet = false } = {}) {
       target: 'node20',
       format: target.format,
       sourcemap: true,
+      // The preload carries the contract (and so zod) inline; minified it loads faster per window.
+      minify: target.format === 'cjs',
       // Dependencies stay in node_modules (electron-builder ships them; keytar is native).
       packages: target.format === 'cjs' ? undefined : 'external',
       external: ['electron'],
