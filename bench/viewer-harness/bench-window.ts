@@ -1,0 +1,12 @@
+/** What the bench page exposes to the driver in bench/json-viewer.bench.ts. */
+export interface BenchState {
+  longTasks: { start: number; duration: number }[];
+  startedAt: number;
+  treeVisibleAt: number | null;
+}
+
+export interface BenchWindow {
+  bench: BenchState;
+  /** Resolves with the time at which `done()` first holds, checked on every DOM change and frame. */
+  benchUntil(done: () => boolean): Promise<number>;
+}

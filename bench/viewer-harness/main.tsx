@@ -1,0 +1,73 @@
+// Bench-only page: the real ResponseViewer with a fake backend whose readResponseBody goes over
+// HTTP like the browser host's RPC, so paging, JSON decoding and worker hand-off are all real.
+import { createRoot } from 'react-dom/client';
+import type { ExplorerApi } from '../../shared/contract';
+import type { SendResult } from '../../shared/contract/requests';
+import { ExplorerProvider } from '../../renderer/src/api/ExplorerContext';
+import { ResponseViewer } from '../../renderer/src/components/response/ResponseViewer';
+import '../../renderer/src/styles.css';
+import type { BenchState, BenchWindow } from './bench-window';
+
+const bench: BenchState = { longTasks: [], startedAt: 0, treeVisibleAt: null };
+const benchWindow = window as unknown as BenchWindow;
+benchWindow.bench = bench;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
+}).observe({ type: 'longtask', buffered: true });
+
+benchWindow.benchUntil = (done) =>
+  new Promise((resolve) => {
+    const check = () => {
+      if (!done()) return false;
+      observer.disconnect();
+      resolve(performance.now());
+      return true;
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+    const frame = () => {
+      if (!check()) requestAnimationFrame(frame);
+    };
+    frame();
+  });
+
+const size = Number(new URLSearchParams(location.search).get('size'));
+
+const api = new Proxy(
+  {
+    readResponseBody: async (input: unknown) => {
+      const response = await fetch('/rpc/readResponseBody', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ input }) });
+      return response.json();
+    },
+  } as Record<string, unknown>,
+  { get: (target, key: string) => target[key] ?? (async () => ({ ok: false, error: { code: 'INTERNAL', message: `not in the bench: ${key}` } })) },
+) as unknown as ExplorerApi;
+
+const result: SendResult = {
+  requestId: 'bench',
+  sent: { method: 'GET', url: 'http://127.0.0.1/big', headers: [], body: '', unresolved: [], toProfileHost: true },
+  status: 200,
+  statusText: 'OK',
+  headers: [{ name: 'Content-Type', value: 'application/json' }],
+  body: { kind: 'file', responseId: 'bench-body', size },
+  size,
+  timings: { dns: 0, connect: 1, tls: 0, firstByte: 20, total: 900 },
+  redirects: [],
+  retriedWithNewToken: false,
+};
+
+new MutationObserver((_, observer) => {
+  if (document.querySelector('[role="treeitem"]')) {
+    bench.treeVisibleAt = performance.now();
+    observer.disconnect();
+  }
+}).observe(document.body, { childList: true, subtree: true });
+
+const root = document.getElementById('root');
+if (!root) throw new Error('no #root');
+bench.startedAt = performance.now();
+createRoot(root).render(
+  <ExplorerProvider api={api}>
+    <ResponseViewer result={result} error={null} idPrefix="bench" />
+  </ExplorerProvider>,
+);
