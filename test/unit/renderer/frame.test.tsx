@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExplorerApi } from '../../../shared/contract';
 import { App } from '../../../renderer/src/App';
@@ -45,6 +45,6 @@ describe('app frame', () => {
   it('says the backend is unreachable when the status call fails', async () => {
     render(<App api={fakeApi({ getStatus: async () => ({ ok: false, error: { code: 'NETWORK', message: 'The browser host is not answering.' } }) })} />);
     expect(await screen.findByText('Backend unreachable')).toBeTruthy();
-    expect(screen.getByRole('alert').textContent).toContain('not answering');
+    expect(within(screen.getByRole('contentinfo')).getByRole('alert').textContent).toContain('not answering');
   });
 });
