@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
 import { appContract } from './app';
+import { historyContract } from './history';
+import { profilesContract } from './profiles';
+import { quickstartContract } from './quickstart';
+import { requestsContract } from './requests';
 
 /**
  * Every backend method, listed once. The preload bridge, the IPC handlers, the browser host's
@@ -9,6 +13,10 @@ import { appContract } from './app';
  */
 export const contract = {
   ...appContract,
+  ...profilesContract,
+  ...requestsContract,
+  ...historyContract,
+  ...quickstartContract,
 };
 
 export type Contract = typeof contract;
@@ -36,3 +44,6 @@ export const RPC_TOKEN_HEADER = 'x-explorer-token';
 
 export * from './app';
 export * from './define';
+export * from './profiles';
+export * from './requests';
+export * from './history';

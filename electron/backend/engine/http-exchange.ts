@@ -1,0 +1,106 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { Readable } from 'node:stream';
+import axios from 'axios';
+import type { HeaderLine, HttpMethod } from '../../../shared/contract/requests';
+import { isLoopbackHost } from './endpoints';
+import { TimingRecorder } from './timings';
+
+export interface ExchangeRequest {
+  method: HttpMethod;
+  url: URL;
+  headers: HeaderLine[];
+  body: string;
+  signal: AbortSignal;
+}
+
+export interface ExchangeResponse {
+  status: number;
+  statusText: string;
+  headers: HeaderLine[];
+  /** Already decompressed; the caller must consume or destroy it. */
+  stream: Readable;
+  timings: TimingRecorder;
+}
+
+/** Keep-alive pools owned by one engine, so dispose() can close every socket it opened. */
+export class ConnectionPools {
+  readonly http = new http.Agent({ keepAlive: true });
+  readonly https = new https.Agent({ keepAlive: true });
+
+  destroy(): void {
+    this.http.destroy();
+    this.https.destroy();
+  }
+}
+
+function headerObject(lines: HeaderLine[]): Record<string, string | false> {
+  const merged = new Map<string, { name: string; values: string[] }>();
+  for (const { name, value } of lines) {
+    const key = name.toLowerCase();
+    const entry = merged.get(key);
+    if (entry) entry.values.push(value);
+    else merged.set(key, { name, values: [value] });
+  }
+  const result: Record<string, string | false> = {};
+  for (const { name, values } of merged.values()) result[name] = values.join(', ');
+  // Axios would quietly add a form Content-Type to a POST without one; what is sent is what the preview shows.
+  if (!merged.has('content-type')) result['Content-Type'] = false;
+  return result;
+}
+
+function rawHeaderLines(raw: string[] | undefined, fallback: Record<string, unknown>): HeaderLine[] {
+  if (raw && raw.length > 0) {
+    const lines: HeaderLine[] = [];
+    for (let i = 0; i + 1 < raw.length; i += 2) lines.push({ name: raw[i]!, value: raw[i + 1]! });
+    return lines;
+  }
+  return Object.entries(fallback).flatMap(([name, value]) =>
+    Array.isArray(value) ? value.map((v) => ({ name, value: String(v) })) : value === undefined ? [] : [{ name, value: String(value) }],
+  );
+}
+
+/**
+ * One request/response exchange, no redirects (the engine follows them itself so it decides
+ * which headers go to the next host). Axios is told to leave everything alone: no status
+ * errors, no body transforms, no default Content-Type, and the body comes back as a stream.
+ */
+export async function exchange(request: ExchangeRequest, pools: ConnectionPools): Promise<ExchangeResponse> {
+  const timings = new TimingRecorder();
+  const transport = {
+    request(options: https.RequestOptions, callback: (res: http.IncomingMessage) => void) {
+      const lib = options.protocol === 'https:' ? https : http;
+      const req = lib.request(options, callback);
+      timings.attach(req);
+      return req;
+    },
+  };
+  const sendsBody = request.body.length > 0 || (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS');
+  const response = await axios.request<Readable>({
+    method: request.method,
+    url: request.url.href,
+    headers: headerObject(request.headers),
+    data: sendsBody ? Buffer.from(request.body, 'utf8') : undefined,
+    transformRequest: [(data: unknown) => data],
+    responseType: 'stream',
+    maxRedirects: 0,
+    validateStatus: () => true,
+    maxContentLength: -1,
+    maxBodyLength: -1,
+    signal: request.signal,
+    // Environment proxies (HTTPS_PROXY, NO_PROXY) apply to real hosts; the embedded sandbox and
+    // other local servers are never sent through a proxy, whatever NO_PROXY says.
+    ...(isLoopbackHost(request.url.hostname) ? { proxy: false as const } : {}),
+    httpAgent: pools.http,
+    httpsAgent: pools.https,
+    transport,
+  } as Parameters<typeof axios.request>[0]);
+  const incoming = (response.request as { res?: http.IncomingMessage } | undefined)?.res;
+  return {
+    status: response.status,
+    statusText: response.statusText ?? incoming?.statusMessage ?? '',
+    headers: rawHeaderLines(incoming?.rawHeaders, response.headers as Record<string, unknown>),
+    stream: response.data,
+    timings,
+  };
+}

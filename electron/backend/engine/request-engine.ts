@@ -1,0 +1,297 @@
+import { randomUUID } from 'node:crypto';
+import type { HeaderLine, HttpRequest, ResolvedRequest, SendResult } from '../../../shared/contract/requests';
+import type { VariableScopes } from '../../../shared/variables';
+import { fail } from '../failure';
+import { buildHistoryEntry, type RecordedExchange } from '../history/history-entry';
+import type { HistoryStore } from '../history/history-store';
+import { Redactor, type KnownSecret } from '../history/redactor';
+import type { SalesUnitProfile } from '../profiles/profile-document';
+import type { ProfileService } from '../profiles/profile-service';
+import type { SecretValues } from '../vault/secret-vault';
+import { originOf, parseTargetUrl } from './endpoints';
+import { ConnectionPools } from './http-exchange';
+import { ProductionGuard } from './production-guard';
+import { fillRequest, maskSecret, planHeaders, requireKeys, type HeaderPlan, type OutgoingHeader } from './request-builder';
+import { followRedirects } from './redirects';
+import { BodyIdleTimeout, DEFAULT_SPOOL_THRESHOLD, ResponseBodies } from './response-bodies';
+import { shapeResponse } from './response-shape';
+import { addTimings } from './timings';
+import { fetchAccessToken } from './token-fetcher';
+import { parseTokenResponse, TokenManager } from './token-manager';
+import { transportFailure, type AbortReason } from './transport-errors';
+
+export interface RequestEngineOptions {
+  profiles: ProfileService;
+  history: HistoryStore;
+  /** The app's temp folder for large bodies; emptied on start and dispose. */
+  tempDir: string;
+  spoolThresholdBytes?: number;
+  now?: () => number;
+}
+
+export interface SendInput {
+  request: HttpRequest;
+  variables?: { run?: Record<string, string>; collection?: Record<string, string> };
+  requestId?: string;
+  runId?: string;
+  confirmProduction?: boolean;
+  label?: string;
+}
+
+interface RunningRequest {
+  controller: AbortController;
+  reason?: AbortReason;
+}
+
+interface Prepared {
+  profile: SalesUnitProfile;
+  method: HttpRequest['method'];
+  url: URL;
+  /** The filled URL as typed, shown by a preview even when it is not a valid URL yet. */
+  urlText: string;
+  body: string;
+  userHeaders: HeaderLine[];
+  toProfileHost: boolean;
+  profileOrigin: string | undefined;
+  unresolved: string[];
+}
+
+/**
+ * Sends requests for the active profile: fills variables, adds the automatic headers, fetches
+ * and renews the token, follows redirects without carrying credentials to other hosts, keeps
+ * large bodies on disk, and records each send in the history with secrets redacted.
+ */
+export class RequestEngine {
+  readonly tokens: TokenManager;
+  readonly bodies: ResponseBodies;
+  readonly #options: RequestEngineOptions;
+  readonly #pools = new ConnectionPools();
+  readonly #guard = new ProductionGuard();
+  readonly #running = new Map<string, RunningRequest>();
+
+  constructor(options: RequestEngineOptions) {
+    this.#options = options;
+    this.bodies = new ResponseBodies(options.tempDir);
+    const now = () => options.now?.() ?? Date.now();
+    this.tokens = new TokenManager({
+      now,
+      fetch: (profileId) => fetchAccessToken({ profiles: options.profiles, profileId, pools: this.#pools, bodies: this.bodies, now }),
+    });
+  }
+
+  async preview(request: HttpRequest, variables: SendInput['variables']): Promise<ResolvedRequest> {
+    const prepared = this.#prepare(request, variables, false);
+    let secrets: SecretValues = {};
+    try {
+      secrets = await this.#options.profiles.secretsOf(prepared.profile);
+    } catch {
+      // The preview still shows which headers will be added; the send reports the keychain problem.
+    }
+    const cached = this.tokens.cached(prepared.profile.id);
+    const plan = this.#plan(prepared, request, {
+      clientId: maskSecret(secrets.client_id),
+      clientSecret: maskSecret(secrets.client_secret),
+      subscriptionKey: maskSecret(secrets.subscription_key),
+      token: cached ? maskSecret(cached.value) : '«fetched when sent»',
+    });
+    return this.#shown(prepared, plan.headers);
+  }
+
+  async send(input: SendInput, callerSignal?: AbortSignal): Promise<SendResult> {
+    const prepared = this.#prepare(input.request, input.variables, true);
+    const { profile, url, method } = prepared;
+    const requestId = input.requestId ?? randomUUID();
+    if (this.#running.has(requestId)) fail('CONFLICT', 'A request with this id is still running. Wait for it or cancel it first.');
+    // One key for every attempt of this send: a retry after a 401 is the same operation.
+    const idempotencyKey = randomUUID();
+    const draft = this.#plan(prepared, input.request, {}, idempotencyKey);
+    this.#guard.check({ profile, method, toProfileHost: prepared.toProfileHost, tokenEndpoint: draft.tokenEndpoint, runId: input.runId, confirmed: input.confirmProduction === true });
+
+    const state: RunningRequest = { controller: new AbortController() };
+    this.#running.set(requestId, state);
+    const onCallerGone = () => this.cancel(requestId);
+    callerSignal?.addEventListener('abort', onCallerGone, { once: true });
+    const timeoutMs = input.request.options.timeoutMs;
+    const timer = setTimeout(() => this.#abort(requestId, 'timeout'), timeoutMs);
+    const record: RecordedExchange = {
+      profileId: profile.id,
+      profileName: profile.name,
+      runId: input.runId,
+      label: input.label,
+      time: new Date(this.tokens.now()),
+      request: { method, url: url.href, headers: draft.headers, body: prepared.body },
+    };
+    let secrets: SecretValues = {};
+    try {
+      // Keys are read even for a request that needs none, so the history can redact them if they turn up.
+      secrets = await this.#options.profiles.secretsOf(profile).catch((error: unknown) => {
+        if (draft.needs.length > 0) throw error;
+        return {};
+      });
+      requireKeys(profile, secrets, draft.needs);
+      const attempt = async (renewToken: boolean) => {
+        const token = draft.needs.includes('token') ? await this.#token(profile.id, renewToken, state.controller.signal) : undefined;
+        const credentials = { clientId: secrets.client_id, clientSecret: secrets.client_secret, subscriptionKey: secrets.subscription_key, token };
+        const plan = this.#plan(prepared, input.request, credentials, idempotencyKey);
+        record.request.headers = plan.headers;
+        const outcome = await followRedirects({ method, url, headers: plan.headers, body: prepared.body }, input.request.options, prepared.profileOrigin, state.controller.signal, this.#pools);
+        return { plan, outcome };
+      };
+      let { plan, outcome } = await attempt(false);
+      let retried = false;
+      if (outcome.response.status === 401 && plan.usesProfileToken && outcome.credentialsKept) {
+        // The token may have been revoked or expired early: one fresh token, one more try, never a loop.
+        outcome.response.stream.destroy();
+        outcome.response.timings.finish();
+        const spent = addTimings(outcome.earlier, outcome.response.timings.result());
+        ({ plan, outcome } = await attempt(true));
+        outcome.earlier = addTimings(spent, outcome.earlier);
+        retried = true;
+      }
+      // The answer has started: from here a long download is fine as long as data keeps coming.
+      clearTimeout(timer);
+      const collected = await this.bodies.collect(outcome.response.stream, {
+        thresholdBytes: this.#options.spoolThresholdBytes ?? DEFAULT_SPOOL_THRESHOLD,
+        headBytes: this.#options.history.limits.bodyCap * 4 + 16_384,
+        idleTimeoutMs: timeoutMs,
+        signal: state.controller.signal,
+      });
+      outcome.response.timings.finish();
+      if (plan.tokenEndpoint && outcome.response.status === 200 && collected.kind === 'memory') {
+        // The user fetched a token by hand (quick-start step 1): later requests use it.
+        const token = parseTokenResponse(safeJson(collected.bytes.toString('utf8')), this.tokens.now());
+        if (token) this.tokens.adopt(profile.id, token);
+      }
+      const shaped = shapeResponse({ outcome, collected, redactor: this.#redactor(secrets), requestId, retried, sent: this.#shown(prepared, maskHeaders(plan.headers)) });
+      record.response = shaped.recorded;
+      record.timings = shaped.result.timings;
+      return { ...shaped.result, historyId: this.#record(record, secrets) };
+    } catch (error) {
+      const failure = state.reason
+        ? transportFailure(undefined, url.host, state.reason, timeoutMs)
+        : error instanceof BodyIdleTimeout
+          ? transportFailure(undefined, url.host, 'timeout', timeoutMs)
+          : transportFailure(error, url.host, undefined, timeoutMs);
+      record.error = { code: failure.code, message: failure.message };
+      this.#record(record, secrets);
+      throw failure;
+    } finally {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', onCallerGone);
+      this.#running.delete(requestId);
+    }
+  }
+
+  cancel(requestId: string): boolean {
+    return this.#abort(requestId, 'cancelled');
+  }
+
+  dispose(): void {
+    for (const id of [...this.#running.keys()]) this.cancel(id);
+    this.#pools.destroy();
+    this.bodies.dispose();
+  }
+
+  #abort(requestId: string, reason: AbortReason): boolean {
+    const state = this.#running.get(requestId);
+    if (!state || state.controller.signal.aborted) return false;
+    state.reason = reason;
+    state.controller.abort();
+    return true;
+  }
+
+  /** Waits for the shared token fetch, but lets this request's own cancel or timeout end the wait. */
+  #token(profileId: string, renew: boolean, signal: AbortSignal): Promise<string> {
+    return new Promise<string>((resolve, reject) => {
+      const onAbort = () => reject(new Error('aborted'));
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.tokens.get(profileId, renew).then(
+        (token) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(token.value);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  async readPage(responseId: string, offset: number, length: number) {
+    const page = await this.bodies.readPage(responseId, offset, length);
+    const secrets = await this.#options.profiles.secretsOf(this.#options.profiles.active()).catch(() => ({}));
+    return { ...page, text: this.#redactor(secrets).text(page.text) };
+  }
+
+  #record(record: RecordedExchange, secrets: SecretValues): string {
+    const entry = buildHistoryEntry(record, this.#redactor(secrets), this.#options.history.limits.bodyCap);
+    this.#options.history.add(entry);
+    return entry.id;
+  }
+
+  #redactor(secrets: SecretValues): Redactor {
+    const known: KnownSecret[] = Object.entries(secrets).map(([label, value]) => ({ label, value: value! }));
+    for (const token of this.tokens.values()) known.push({ label: 'access_token', value: token });
+    return new Redactor(known);
+  }
+
+  #prepare(request: HttpRequest, variables: SendInput['variables'], strict: boolean): Prepared {
+    const { profiles } = this.#options;
+    const profile = profiles.active();
+    const baseUrl = profiles.baseUrlOf(profile);
+    const scopes: VariableScopes = { run: variables?.run, collection: variables?.collection, profile: profiles.variablesOf(profile) };
+    const filled = fillRequest(request, scopes, new Date(this.tokens.now()));
+    if (strict && filled.unresolved.length > 0) {
+      const names = filled.unresolved.map((name) => `{{${name}}}`).join(', ');
+      fail('UNRESOLVED_VARIABLE', `${names} ${filled.unresolved.length > 1 ? 'have' : 'has'} no value. Define it in the collection or profile variables, or extract it from an earlier step, then send again.`);
+    }
+    if (!baseUrl && profile.environment === 'sandbox' && request.url.includes('baseUrl')) {
+      fail('NETWORK', 'The embedded sandbox is not running, so the Sandbox profile has nowhere to send to. Restart Vipps Explorer.');
+    }
+    const url = strict ? parseTargetUrl(filled.url) : (tryUrl(filled.url) ?? new URL('http://invalid.invalid/'));
+    const profileOrigin = originOf(baseUrl);
+    return { profile, method: filled.method, url, urlText: filled.url, body: filled.body, userHeaders: filled.headers, toProfileHost: profileOrigin !== undefined && url.origin === profileOrigin, profileOrigin, unresolved: filled.unresolved };
+  }
+
+  #planInput(prepared: Prepared, request: HttpRequest) {
+    return { method: prepared.method, url: prepared.url, userHeaders: prepared.userHeaders, body: prepared.body, profile: prepared.profile, toProfileHost: prepared.toProfileHost, auth: request.options.auth, idempotencyKey: randomUUID() };
+  }
+
+  #plan(prepared: Prepared, request: HttpRequest, credentials: Parameters<typeof planHeaders>[0]['credentials'], idempotencyKey?: string): HeaderPlan {
+    const input = this.#planInput(prepared, request);
+    return planHeaders({ ...input, credentials, idempotencyKey: idempotencyKey ?? input.idempotencyKey });
+  }
+
+  #shown(prepared: Prepared, headers: OutgoingHeader[]): ResolvedRequest {
+    return {
+      method: prepared.method,
+      url: tryUrl(prepared.urlText) ? prepared.url.href : prepared.urlText,
+      headers: headers.map(({ name, value, auto, secret }) => ({ name, value, auto, secret })),
+      body: prepared.body,
+      unresolved: prepared.unresolved,
+      toProfileHost: prepared.toProfileHost,
+    };
+  }
+}
+
+function maskHeaders(headers: OutgoingHeader[]): OutgoingHeader[] {
+  return headers.map((h) => (h.secret ? { ...h, value: h.name === 'Authorization' ? `Bearer ${maskSecret(h.value.replace(/^Bearer /, ''))}` : maskSecret(h.value) } : h));
+}
+
+function tryUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

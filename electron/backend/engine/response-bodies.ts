@@ -1,0 +1,155 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { fail } from '../failure';
+
+export const DEFAULT_SPOOL_THRESHOLD = 5 * 1024 * 1024;
+/** Large bodies kept on disk at once; the oldest is deleted first, so temp use stays bounded. */
+const MAX_SPOOLED = 20;
+
+/** A per-data-folder temp folder: stable, so a crashed run's files are removed on the next start. */
+export function responseTempDir(dataDir: string): string {
+  const key = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 16);
+  return path.join(os.tmpdir(), `vipps-explorer-${key}`);
+}
+
+export type CollectedBody =
+  | { kind: 'memory'; bytes: Buffer; size: number }
+  /** `head` holds the first bytes, for the history and for sniffing the content. */
+  | { kind: 'file'; responseId: string; size: number; head: Buffer };
+
+export interface CollectOptions {
+  thresholdBytes: number;
+  headBytes: number;
+  /** No data for this long ends the download with a timeout. */
+  idleTimeoutMs: number;
+  signal: AbortSignal;
+}
+
+export class BodyIdleTimeout extends Error {}
+
+/**
+ * Response bodies: small ones in memory, larger ones streamed to a 0600 file in the app's temp
+ * folder so a 100 MB answer never sits in memory or crosses IPC in one piece. The renderer reads
+ * those in pages.
+ */
+export class ResponseBodies {
+  readonly dir: string;
+  readonly #files = new Map<string, { file: string; size: number }>();
+
+  /** Removes what a crashed run left behind; the folder itself is made only when a body needs it. */
+  constructor(dir: string) {
+    this.dir = dir;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  async collect(stream: Readable, options: CollectOptions): Promise<CollectedBody> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let handle: fs.promises.FileHandle | undefined;
+    let responseId: string | undefined;
+    let head = Buffer.alloc(0);
+    let timer: NodeJS.Timeout | undefined;
+    const armIdle = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => stream.destroy(new BodyIdleTimeout('idle')), options.idleTimeoutMs);
+    };
+    const onAbort = () => stream.destroy(new Error('aborted'));
+    options.signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      armIdle();
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        armIdle();
+        size += chunk.length;
+        if (handle) {
+          await handle.write(chunk);
+          continue;
+        }
+        chunks.push(chunk);
+        if (size > options.thresholdBytes) {
+          responseId = randomUUID();
+          await fs.promises.mkdir(this.dir, { recursive: true, mode: 0o700 });
+          const file = path.join(this.dir, `${responseId}.body`);
+          handle = await fs.promises.open(file, 'wx', 0o600);
+          this.#files.set(responseId, { file, size: 0 });
+          const buffered = Buffer.concat(chunks);
+          head = buffered.subarray(0, options.headBytes);
+          chunks.length = 0;
+          await handle.write(buffered);
+        }
+      }
+    } catch (error) {
+      if (responseId) this.release(responseId);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      options.signal.removeEventListener('abort', onAbort);
+      await handle?.close();
+    }
+    if (!responseId) return { kind: 'memory', bytes: Buffer.concat(chunks), size };
+    this.#files.set(responseId, { file: this.#files.get(responseId)!.file, size });
+    this.#evictOldest();
+    return { kind: 'file', responseId, size, head: Buffer.from(head) };
+  }
+
+  /** One page as text; the page is shortened so it never ends inside a multi-byte character. */
+  async readPage(responseId: string, offset: number, length: number): Promise<{ text: string; offset: number; nextOffset: number; totalSize: number; done: boolean }> {
+    const entry = this.#files.get(responseId);
+    if (!entry) fail('NOT_FOUND', 'That response body is no longer kept (it is removed when the app restarts or after newer large responses). Send the request again to see it.');
+    const handle = await fs.promises.open(entry.file, 'r');
+    try {
+      const start = Math.min(offset, entry.size);
+      const wanted = Math.min(length + 3, entry.size - start);
+      const buffer = Buffer.alloc(wanted);
+      const { bytesRead } = await handle.read(buffer, 0, wanted, start);
+      let bytes = buffer.subarray(0, bytesRead);
+      // A page asked to start inside a character begins at the next whole one.
+      let skip = 0;
+      while (skip < 3 && skip < bytes.length && (bytes[skip]! & 0xc0) === 0x80) skip++;
+      bytes = bytes.subarray(skip);
+      let end = Math.min(length, bytes.length);
+      if (start + skip + end < entry.size) end = wholeCharacterEnd(bytes, end);
+      const text = bytes.subarray(0, end).toString('utf8');
+      const nextOffset = start + skip + end;
+      return { text, offset: start + skip, nextOffset, totalSize: entry.size, done: nextOffset >= entry.size };
+    } finally {
+      await handle.close();
+    }
+  }
+
+  release(responseId: string): boolean {
+    const entry = this.#files.get(responseId);
+    if (!entry) return false;
+    this.#files.delete(responseId);
+    fs.rmSync(entry.file, { force: true });
+    return true;
+  }
+
+  dispose(): void {
+    this.#files.clear();
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  #evictOldest(): void {
+    while (this.#files.size > MAX_SPOOLED) {
+      const oldest = this.#files.keys().next().value as string;
+      this.release(oldest);
+    }
+  }
+}
+
+/** Moves `end` back to the start of a UTF-8 sequence that would otherwise be cut. */
+function wholeCharacterEnd(bytes: Buffer, end: number): number {
+  if (end <= 0 || end >= bytes.length) return end;
+  let lead = end - 1;
+  let back = 0;
+  while (lead > 0 && back < 3 && (bytes[lead]! & 0xc0) === 0x80) {
+    lead--;
+    back++;
+  }
+  const byte = bytes[lead]!;
+  const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+  return lead + needed > end ? lead : end;
+}

@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import type { ActiveEnvironment } from '../../../shared/contract/app';
+import {
+  secretFields,
+  type ProfileDraft,
+  type ProfileView,
+  type SecretField,
+  type SecretState,
+} from '../../../shared/contract/profiles';
+import { fail } from '../failure';
+import type { DocumentStore } from '../store/document-store';
+import type { SecretValues, SecretVault } from '../vault/secret-vault';
+import { defaultSystemHeaders, SANDBOX_PROFILE_ID, type ProfilesDocument, type SalesUnitProfile } from './profile-document';
+
+export const ENVIRONMENT_BASE_URLS = {
+  test: 'https://apitest.vipps.no',
+  production: 'https://api.vipps.no',
+} as const;
+
+export interface ProfileServiceDeps {
+  store: DocumentStore<ProfilesDocument>;
+  vault: SecretVault;
+  /** The embedded sandbox's base URL, known only once it listens (its port is chosen freely). */
+  sandboxBaseUrl: () => string | undefined;
+  /** A token fetched with old keys or for another host must not be used again. */
+  onCredentialsChanged?: (profileId: string) => void;
+  /** Stand-ins for the real Vipps hosts, so tests can play "production" on a local server. */
+  environmentBaseUrls?: Partial<Record<keyof typeof ENVIRONMENT_BASE_URLS, string>>;
+  now?: () => Date;
+}
+
+/** Profiles: one sales unit in one environment each, one of them active. */
+export class ProfileService {
+  readonly #deps: ProfileServiceDeps;
+
+  constructor(deps: ProfileServiceDeps) {
+    this.#deps = deps;
+  }
+
+  get(id: string): SalesUnitProfile {
+    const profile = this.#deps.store.read().profiles.find((p) => p.id === id);
+    if (!profile) fail('NOT_FOUND', 'That profile no longer exists. Pick another profile in the environment menu.');
+    return profile;
+  }
+
+  active(): SalesUnitProfile {
+    return this.get(this.#deps.store.read().activeProfileId);
+  }
+
+  baseUrlOf(profile: SalesUnitProfile): string {
+    switch (profile.environment) {
+      case 'sandbox':
+        return this.#deps.sandboxBaseUrl() ?? '';
+      case 'test':
+      case 'production':
+        return this.#deps.environmentBaseUrls?.[profile.environment] ?? ENVIRONMENT_BASE_URLS[profile.environment];
+      case 'custom':
+        return (profile.customBaseUrl ?? '').replace(/\/+$/, '');
+    }
+  }
+
+  /** Requests fill `{{baseUrl}}`, `{{msn}}` and the profile's own variables from here; keys never. */
+  variablesOf(profile: SalesUnitProfile): Record<string, string> {
+    return { ...profile.variables, baseUrl: this.baseUrlOf(profile), msn: profile.msn };
+  }
+
+  secretsOf(profile: SalesUnitProfile): Promise<SecretValues> {
+    return this.#deps.vault.getAll(profile.id);
+  }
+
+  activeEnvironment(): ActiveEnvironment {
+    const profile = this.active();
+    return { profileId: profile.id, profileName: profile.name, kind: profile.environment, baseUrl: this.baseUrlOf(profile) || 'embedded sandbox (not running)' };
+  }
+
+  async list(): Promise<{ profiles: ProfileView[]; activeProfileId: string }> {
+    const doc = this.#deps.store.read();
+    const profiles: ProfileView[] = [];
+    for (const profile of doc.profiles) profiles.push(await this.view(profile));
+    return { profiles, activeProfileId: doc.activeProfileId };
+  }
+
+  async view(profile: SalesUnitProfile): Promise<ProfileView> {
+    const { createdAt: _created, updatedAt: _updated, ...rest } = profile;
+    return {
+      ...rest,
+      baseUrl: this.baseUrlOf(profile),
+      builtIn: profile.id === SANDBOX_PROFILE_ID,
+      active: this.#deps.store.read().activeProfileId === profile.id,
+      secrets: await this.#deps.vault.describe(profile.id),
+    };
+  }
+
+  async create(draft: ProfileDraft, secrets: SecretValues = {}): Promise<ProfileView> {
+    checkBaseUrl(draft.environment, draft.customBaseUrl);
+    const wanted = secretFields.filter((field) => secrets[field] !== undefined);
+    if (wanted.length > 0) {
+      // Refuse before anything is saved, so a failed keychain leaves no half-made profile.
+      const status = await this.#deps.vault.status();
+      if (status.state === 'unavailable') fail('KEYCHAIN_UNAVAILABLE', status.message);
+    }
+    const time = this.#now().toISOString();
+    const profile: SalesUnitProfile = {
+      id: randomUUID(),
+      name: draft.name,
+      environment: draft.environment,
+      ...(draft.environment === 'custom' ? { customBaseUrl: draft.customBaseUrl } : {}),
+      msn: draft.msn,
+      system: { ...defaultSystemHeaders(), ...draft.system },
+      variables: draft.variables ?? {},
+      createdAt: time,
+      updatedAt: time,
+    };
+    this.#deps.store.update((doc) => ({ ...doc, profiles: [...doc.profiles, profile] }));
+    try {
+      for (const field of wanted) await this.#deps.vault.set(profile.id, field, secrets[field]!);
+    } catch (error) {
+      await this.#deps.vault.removeAll(profile.id).catch(() => undefined);
+      this.#deps.store.update((doc) => ({ ...doc, profiles: doc.profiles.filter((p) => p.id !== profile.id) }));
+      throw error;
+    }
+    return this.view(profile);
+  }
+
+  async update(id: string, changes: Partial<ProfileDraft>): Promise<ProfileView> {
+    const current = this.get(id);
+    if (id === SANDBOX_PROFILE_ID && ((changes.environment && changes.environment !== 'sandbox') || (changes.msn && changes.msn !== current.msn))) {
+      fail('CONFLICT', 'The built-in Sandbox profile always points at the embedded sandbox’s demo sales unit. Create a new profile for another environment or MSN.');
+    }
+    const environment = changes.environment ?? current.environment;
+    const customBaseUrl = environment === 'custom' ? (changes.customBaseUrl ?? current.customBaseUrl) : undefined;
+    checkBaseUrl(environment, customBaseUrl);
+    const next: SalesUnitProfile = {
+      ...current,
+      name: changes.name ?? current.name,
+      environment,
+      msn: changes.msn ?? current.msn,
+      system: { ...current.system, ...changes.system },
+      variables: changes.variables ?? current.variables,
+      updatedAt: this.#now().toISOString(),
+    };
+    if (customBaseUrl) next.customBaseUrl = customBaseUrl;
+    else delete next.customBaseUrl;
+    this.#deps.store.update((doc) => ({ ...doc, profiles: doc.profiles.map((p) => (p.id === id ? next : p)) }));
+    if (this.baseUrlOf(next) !== this.baseUrlOf(current) || next.msn !== current.msn) this.#deps.onCredentialsChanged?.(id);
+    return this.view(next);
+  }
+
+  async remove(id: string): Promise<{ deleted: boolean; activeProfileId: string }> {
+    if (id === SANDBOX_PROFILE_ID) fail('CONFLICT', 'The built-in Sandbox profile cannot be deleted; it is what the app uses before you have keys.');
+    this.get(id);
+    // Keys first: a profile whose keys could not be removed stays listed, so the user can retry.
+    await this.#deps.vault.removeAll(id);
+    const doc = this.#deps.store.update((current) => {
+      const profiles = current.profiles.filter((p) => p.id !== id);
+      return { profiles, activeProfileId: current.activeProfileId === id ? SANDBOX_PROFILE_ID : current.activeProfileId };
+    });
+    this.#deps.onCredentialsChanged?.(id);
+    return { deleted: true, activeProfileId: doc.activeProfileId };
+  }
+
+  async setActive(id: string): Promise<ProfileView> {
+    const profile = this.get(id);
+    this.#deps.store.update((doc) => ({ ...doc, activeProfileId: id }));
+    return this.view(profile);
+  }
+
+  async setSecret(id: string, field: SecretField, value: string): Promise<SecretState> {
+    this.get(id);
+    const state = await this.#deps.vault.set(id, field, value);
+    this.#deps.onCredentialsChanged?.(id);
+    return state;
+  }
+
+  async deleteSecret(id: string, field: SecretField): Promise<SecretState> {
+    this.get(id);
+    const state = await this.#deps.vault.remove(id, field);
+    this.#deps.onCredentialsChanged?.(id);
+    return state;
+  }
+
+  #now(): Date {
+    return this.#deps.now?.() ?? new Date();
+  }
+}
+
+function checkBaseUrl(environment: ProfileDraft['environment'], customBaseUrl: string | undefined): void {
+  if (environment === 'custom' && !customBaseUrl) {
+    fail('INVALID_INPUT', 'A custom environment needs a base URL, for example https://apitest.vipps.no or http://localhost:8080.');
+  }
+}

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { RequestEngine, type SendInput } from '../../../electron/backend/engine/request-engine';
+import { HistoryStore } from '../../../electron/backend/history/history-store';
+import { openProfilesDocument } from '../../../electron/backend/profiles/profile-document';
+import { ProfileService } from '../../../electron/backend/profiles/profile-service';
+import { confStoreFactory } from '../../../electron/backend/store/conf-factory';
+import { NoticeBoard } from '../../../electron/backend/store/notices';
+import { MemoryKeychain } from '../../../electron/backend/vault/memory-keychain';
+import { SecretVault } from '../../../electron/backend/vault/secret-vault';
+import { HttpRequestSchema, type HttpRequestInput } from '../../../shared/contract/requests';
+import { json, randomKeys, startServer, tempFolder, tokenAnswer, type TestServer } from './harness';
+
+describe('production guard', () => {
+  let server: TestServer;
+  let engine: RequestEngine;
+  let dataDir: string;
+
+  beforeEach(async () => {
+    server = await startServer((req, res) => {
+      if (req.url === '/accesstoken/get') return json(res, 200, tokenAnswer('prod-token-abcdefghijkl', Math.floor(Date.now() / 1000)));
+      json(res, 200, { ok: true });
+    });
+    dataDir = tempFolder('vx-guard-');
+    const notices = new NoticeBoard();
+    const vault = new SecretVault({ keychain: new MemoryKeychain() });
+    // "Production" is played by the local server; the guard looks at the profile's environment, not the host name.
+    const profiles = new ProfileService({
+      store: openProfilesDocument({ factory: confStoreFactory, dir: dataDir, notices, sandboxMsn: '123456' }),
+      vault,
+      sandboxBaseUrl: () => undefined,
+      environmentBaseUrls: { production: server.url },
+    });
+    const live = await profiles.create({ name: 'Live shop', environment: 'production', msn: '777777' }, randomKeys());
+    await profiles.setActive(live.id);
+    engine = new RequestEngine({ profiles, history: new HistoryStore({ factory: confStoreFactory, dir: dataDir, notices }), tempDir: tempFolder('vx-guard-tmp-') });
+  });
+  afterEach(async () => {
+    engine.dispose();
+    await server.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const send = (request: HttpRequestInput, extra: Omit<SendInput, 'request'> = {}) => engine.send({ request: HttpRequestSchema.parse(request), ...extra });
+  const apiCalls = () => server.requests.filter((r) => r.url !== '/accesstoken/get');
+  const post: HttpRequestInput = { method: 'POST', url: '{{baseUrl}}/epayment/v1/payments', body: '{}' };
+
+  test('the first state-changing request of a run waits for confirmation, then the run goes on', async () => {
+    await expect(send(post, { runId: 'run-1' })).rejects.toMatchObject({ code: 'CONFIRMATION_REQUIRED', message: expect.stringContaining('Production') });
+    expect(apiCalls()).toHaveLength(0);
+    await expect(send(post, { runId: 'run-1', confirmProduction: true })).resolves.toMatchObject({ status: 200 });
+    await expect(send({ method: 'PUT', url: '{{baseUrl}}/order-management/v2/ecom/categories/x', body: '{}' }, { runId: 'run-1' })).resolves.toMatchObject({ status: 200 });
+    // A new run asks again.
+    await expect(send(post, { runId: 'run-2' })).rejects.toMatchObject({ code: 'CONFIRMATION_REQUIRED' });
+    expect(apiCalls()).toHaveLength(2);
+  });
+
+  test('without a run id every state-changing send is its own run and asks each time', async () => {
+    await expect(send(post, { confirmProduction: true })).resolves.toMatchObject({ status: 200 });
+    await expect(send(post)).rejects.toMatchObject({ code: 'CONFIRMATION_REQUIRED' });
+  });
+
+  test('reads and the token call need no confirmation', async () => {
+    await expect(send({ method: 'GET', url: '{{baseUrl}}/epayment/v1/payments/ref-12345678' })).resolves.toMatchObject({ status: 200 });
+    await expect(send({ method: 'POST', url: '{{baseUrl}}/accesstoken/get' })).resolves.toMatchObject({ status: 200 });
+  });
+});
