@@ -9,6 +9,8 @@ export const errorCodes = [
   'INVALID_INPUT',
   'UNKNOWN_METHOD',
   'FORBIDDEN',
+  /** Vipps (or the sandbox) refused the profile's keys when asked for an access token. */
+  'AUTH_FAILED',
   'NOT_FOUND',
   'CONFLICT',
   'KEYCHAIN_UNAVAILABLE',

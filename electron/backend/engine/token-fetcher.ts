@@ -65,7 +65,7 @@ export async function fetchAccessToken(deps: {
     const redactor = new Redactor(Object.entries(secrets).map(([label, value]) => ({ label, value: value! })));
     if (response.status !== 200) {
       fail(
-        'FORBIDDEN',
+        'AUTH_FAILED',
         `No access token for "${profile.name}": ${url.host} answered ${response.status} (${describeTokenError(body, redactor)}). Check the profile's client_id, client_secret and subscription key; test and production keys are different.`,
       );
     }

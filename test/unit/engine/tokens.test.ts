@@ -150,7 +150,7 @@ describe('the token manager in a send', () => {
     server = await startServer((_req, res) => json(res, 401, { error: 'unauthorized_client', error_description: 'AADSTS700016: Application not found' }));
     t = await testBackend();
     await activeCustomProfile(t, server.url);
-    const error = expectError(await get(), 'FORBIDDEN');
+    const error = expectError(await get(), 'AUTH_FAILED');
     expect(error.message).toContain('401');
     expect(error.message).toContain('AADSTS700016');
     expect(error.message).toMatch(/client_id, client_secret and subscription key/);
