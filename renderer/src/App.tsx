@@ -5,19 +5,20 @@ import { useStatus } from './api/useStatus';
 import { Notices } from './frame/Notices';
 import { Sidebar, type NavItem } from './frame/Sidebar';
 import { StatusBar } from './frame/StatusBar';
+import { ThemeToggle } from './frame/ThemeToggle';
+import { QuickStartView } from './quickstart/QuickStartView';
 import { AboutView } from './views/AboutView';
-import { WelcomeView } from './views/WelcomeView';
 
-type ViewId = 'welcome' | 'about';
+type ViewId = 'quickstart' | 'about';
 
 const NAV: NavItem<ViewId>[] = [
-  { id: 'welcome', label: 'Start here', hint: 'What this app does and how to begin' },
+  { id: 'quickstart', label: 'Quick start', hint: 'Token, payment, image, category and receipt, step by step' },
   { id: 'about', label: 'About', hint: 'Version and data folder' },
 ];
 
 function Frame() {
   const api = useExplorer();
-  const [view, setView] = useState<ViewId>('welcome');
+  const [view, setView] = useState<ViewId>('quickstart');
   const { status, error, refresh } = useStatus();
   const dismiss = async (id: string) => {
     await api.dismissNotice({ id });
@@ -25,10 +26,13 @@ function Frame() {
   };
   return (
     <div className={`app-frame ${status?.environment.kind === 'production' ? 'is-production' : ''}`}>
-      <Sidebar items={NAV} current={view} onSelect={setView} />
+      <div className="frame-side">
+        <Sidebar items={NAV} current={view} onSelect={setView} />
+        <ThemeToggle />
+      </div>
       <main className="main-area" id="main">
         <Notices notices={status?.notices ?? []} onDismiss={(id) => void dismiss(id)} />
-        {view === 'welcome' && <WelcomeView />}
+        {view === 'quickstart' && <QuickStartView onEnvironmentChanged={() => void refresh()} />}
         {view === 'about' && <AboutView />}
       </main>
       <StatusBar status={status} error={error} hostLabel={window.explorer ? 'Desktop' : 'Browser host'} />

@@ -1,0 +1,104 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ResolvedRequest, SendResult } from '../../../shared/contract/requests';
+import { toCurl } from '../../../shared/quickstart/curl';
+import { rulesFor, type RuleIssue } from '../../../shared/quickstart/rules';
+import type { RequestKey } from '../../../shared/quickstart/templates';
+import { useExplorer } from '../api/ExplorerContext';
+import { CopyButton } from '../components/common/CopyButton';
+import { RequestEditor } from '../components/request/RequestEditor';
+import { ResponseViewer } from '../components/response/ResponseViewer';
+import { useQuickStartModel } from './context';
+import { requestOf, templateOf } from './step-requests';
+import { explainResult } from './useQuickStart';
+
+const PREVIEW_DELAY_MS = 250;
+
+/** One step request: the editor, Copy as curl, a production confirmation when needed, and the answer. */
+export function RequestPanel({ requestKey, idPrefix, heading }: { requestKey: RequestKey; idPrefix: string; heading?: string }) {
+  const api = useExplorer();
+  const model = useQuickStartModel();
+  const { state } = model;
+  const request = requestOf(requestKey, state);
+  const [preview, setPreview] = useState<ResolvedRequest | null>(null);
+  const variables = model.variablesFor(requestKey, true);
+  const requestText = JSON.stringify(request);
+  const variablesText = JSON.stringify(variables);
+
+  useEffect(() => {
+    let live = true;
+    const timer = window.setTimeout(() => {
+      void api.previewRequest({ request: JSON.parse(requestText), variables: { run: JSON.parse(variablesText) } }).then((answer) => {
+        if (live) setPreview(answer.ok ? answer.value : null);
+      });
+    }, PREVIEW_DELAY_MS);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [api, requestText, variablesText, model.activeProfile?.id]);
+
+  const ruleContext = model.ruleContext();
+  const contextKey = JSON.stringify({ ...ruleContext, imageBase64: ruleContext.imageBase64 ? `${model.image?.fileName}:${ruleContext.imageBase64.length}` : null });
+  // The editor checks on every render; decoding a 2 MB image each time would make typing lag.
+  const rules = useMemo(() => {
+    const check = rulesFor(requestKey, ruleContext);
+    let lastBody = '';
+    let lastIssues: RuleIssue[] = [];
+    return (body: unknown) => {
+      const text = JSON.stringify(body) ?? '';
+      if (text !== lastBody) {
+        lastBody = text;
+        lastIssues = check(body);
+      }
+      return lastIssues;
+    };
+    // ruleContext is rebuilt each render; contextKey says when it really changed.
+  }, [requestKey, contextKey]);
+  const explain = useCallback((result: SendResult) => explainResult(requestKey, result), [requestKey]);
+
+  const curlText = async () => {
+    const answer = await api.previewRequest({ request: requestOf(requestKey, model.stateRef.current ?? state), variables: { run: model.variablesFor(requestKey, false) } });
+    if (!answer.ok) return `# The request could not be prepared: ${answer.error.message}`;
+    return toCurl(answer.value).text;
+  };
+
+  const outcome = model.results[requestKey];
+  const confirmation = model.pendingConfirmation?.key === requestKey ? model.pendingConfirmation : null;
+  const label = heading ?? templateOf(requestKey, state).label;
+
+  return (
+    <section className="qs-request" aria-labelledby={`${idPrefix}-heading`}>
+      <div className="qs-request-head">
+        <h2 id={`${idPrefix}-heading`} className="qs-request-title">
+          {label}
+        </h2>
+        <CopyButton text={curlText} label="Copy as curl" ariaLabel={`Copy “${label}” as a curl command`} />
+      </div>
+      <p className="qs-hint">
+        Copy as curl writes your keys and the token as shell variables ($VIPPS_ACCESS_TOKEN, $VIPPS_SUBSCRIPTION_KEY, …), never their values.
+      </p>
+      <RequestEditor
+        request={request}
+        onChange={(next) => model.editRequest(requestKey, next)}
+        preview={preview}
+        rules={rules}
+        sending={model.sendingKey === requestKey}
+        onSend={() => void model.send(requestKey)}
+        onCancel={model.cancel}
+        onReset={() => model.resetRequest(requestKey)}
+        readOnlyMethod
+        idPrefix={idPrefix}
+      />
+      {model.unsavedNote && <p className="qs-hint">{model.unsavedNote}</p>}
+      {confirmation && (
+        <div className="qs-production-warning" role="alert">
+          <p>{confirmation.message}</p>
+          <button type="button" className="button-danger" onClick={() => void model.send(requestKey, { confirmProduction: true })}>
+            Send to Production
+          </button>
+        </div>
+      )}
+      <ResponseViewer result={outcome?.result ?? null} error={outcome?.error ?? null} explain={explain} idPrefix={`${idPrefix}-response`} />
+    </section>
+  );
+}

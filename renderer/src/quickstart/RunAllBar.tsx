@@ -1,0 +1,71 @@
+import { useRef, useState } from 'react';
+import { useQuickStartModel } from './context';
+import { runAll, type RunProgress } from './run-all';
+
+/** "Run all steps" with a progress bar; it stops at the first step that fails and says why. */
+export function RunAllBar() {
+  const model = useQuickStartModel();
+  const [progress, setProgress] = useState<RunProgress | null>(null);
+  const [confirmingReset, setConfirmingReset] = useState(false);
+  const stop = useRef(false);
+  const running = progress?.phase === 'running';
+
+  const start = async () => {
+    stop.current = false;
+    const final = await runAll(model, setProgress, () => stop.current);
+    setProgress(final);
+  };
+
+  return (
+    <div className="qs-runall" role="group" aria-label="Run all steps">
+      {running ? (
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => {
+            stop.current = true;
+            model.cancel();
+          }}
+        >
+          Stop
+        </button>
+      ) : (
+        <button type="button" className="button-primary" disabled={model.sendingKey !== null} onClick={() => void start()} title="Send steps 2 to 7 in order; the image only if one is picked">
+          Run all steps
+        </button>
+      )}
+      {!running &&
+        (confirmingReset ? (
+          <span className="qs-confirm" role="group" aria-label="Confirm start over">
+            <span>Forget every result and edit, and start with a new order?</span>
+            <button
+              type="button"
+              className="button-danger"
+              onClick={() => {
+                setConfirmingReset(false);
+                setProgress(null);
+                void model.startOver();
+              }}
+            >
+              Start over
+            </button>
+            <button type="button" className="button-quiet" onClick={() => setConfirmingReset(false)}>
+              Keep my progress
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="button-quiet" disabled={model.sendingKey !== null} onClick={() => setConfirmingReset(true)}>
+            Start over…
+          </button>
+        ))}
+      {progress && (
+        <>
+          <progress max={progress.total} value={progress.done} aria-label="Run progress" />
+          <p role="status" className={`qs-runall-message qs-runall-${progress.phase}`} data-testid="run-all-status">
+            {progress.message}
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
