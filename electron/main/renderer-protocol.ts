@@ -1,7 +1,7 @@
 /// <reference types="electron" />
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { APP_HOST, APP_SCHEME, SECURITY_HEADERS } from '../security/csp';
+import { APP_HOST, APP_SCHEME, newStyleNonce, SECURITY_HEADERS, securityHeaders, withStyleNonce } from '../security/csp';
 
 /**
  * `standard` gives app://explorer a real origin (so CSP 'self', storage and same-origin checks
@@ -43,11 +43,18 @@ export function mimeTypeFor(file: string): string {
   return MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
-function respond(status: number, body: BodyInit | null, contentType = `text/plain${TEXT}`): Response {
+function respond(status: number, body: BodyInit | null, contentType = `text/plain${TEXT}`, headers: Record<string, string> = SECURITY_HEADERS): Response {
   return new Response(body, {
     status,
-    headers: { ...SECURITY_HEADERS, 'Content-Type': contentType, 'Cache-Control': 'no-cache' },
+    headers: { ...headers, 'Content-Type': contentType, 'Cache-Control': 'no-cache' },
   });
+}
+
+/** An HTML page gets a fresh style nonce, in its CSP header and in a meta tag for CodeMirror. */
+async function respondWithPage(file: string, head: boolean): Promise<Response> {
+  const nonce = newStyleNonce();
+  const html = withStyleNonce(await fs.readFile(file, 'utf8'), nonce);
+  return respond(200, head ? null : html, mimeTypeFor(file), securityHeaders(nonce));
 }
 
 /**
@@ -89,6 +96,7 @@ export function createRendererProtocolHandler(root: string): (request: Request) 
     try {
       const stat = await fs.stat(file);
       if (!stat.isFile()) return respond(404, 'Not found');
+      if (path.extname(file).toLowerCase() === '.html') return await respondWithPage(file, request.method === 'HEAD');
       const body = request.method === 'HEAD' ? null : new Uint8Array(await fs.readFile(file));
       return respond(200, body, mimeTypeFor(file));
     } catch {

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { RPC_PATH_PREFIX } from '../../shared/contract';
 import type { Backend } from '../backend';
-import { SECURITY_HEADERS } from '../security/csp';
+import { newStyleNonce, SECURITY_HEADERS, securityHeaders, withStyleNonce } from '../security/csp';
 import { checkRequest } from './guard';
 
 export interface WebHostOptions {
@@ -132,6 +134,10 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
       res.writeHead(404, SECURITY_HEADERS).end();
       return;
     }
+    if (isDocumentRequest(url.pathname)) {
+      servePage(res, options.staticDir, req.method === 'HEAD');
+      return;
+    }
     serveStatic(req, res, () => {
       res.writeHead(404, SECURITY_HEADERS).end();
     });
@@ -156,6 +162,31 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
         server.close(() => resolve());
       }),
   };
+}
+
+/** The app's page (or a path without a file extension, which the single-page app handles). */
+function isDocumentRequest(pathname: string): boolean {
+  return pathname === '/' || pathname.endsWith('.html') || !path.posix.basename(pathname).includes('.');
+}
+
+/** Each page gets a fresh style nonce, in its CSP header and in a meta tag for CodeMirror. */
+function servePage(res: ServerResponse, staticDir: string, head: boolean): void {
+  let html: string;
+  try {
+    html = fs.readFileSync(path.join(staticDir, 'index.html'), 'utf8');
+  } catch {
+    res.writeHead(404, SECURITY_HEADERS).end('The renderer is not built. Run npm run build.');
+    return;
+  }
+  const nonce = newStyleNonce();
+  const body = withStyleNonce(html, nonce);
+  res.writeHead(200, {
+    ...securityHeaders(nonce),
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-cache',
+  });
+  res.end(head ? undefined : body);
 }
 
 function decodeURIComponentSafe(value: string): string {

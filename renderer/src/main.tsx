@@ -1,8 +1,12 @@
 import { StrictMode } from 'react';
+import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createExplorerClient } from './api/client';
 import './styles.css';
+
+// zod probes for eval support with new Function(); our CSP forbids eval, so skip the probe.
+z.config({ jitless: true });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

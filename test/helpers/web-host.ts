@@ -20,7 +20,7 @@ export async function startHostFixture(options: { staticDir?: string; dataDir?: 
   if (!staticDir) {
     staticDir = tempDir('vx-static-');
     fs.mkdirSync(path.join(staticDir, 'assets'));
-    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>fixture</title><div id="root"></div>');
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><html><head><title>fixture</title></head><body><div id="root"></div></body></html>');
     fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log("fixture")');
     fs.writeFileSync(path.join(staticDir, 'assets', 'app.css'), 'body{}');
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRendererProtocolHandler, resolveRendererFile } from '../../../electron/main/renderer-protocol';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../../electron/security/csp';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, SECURITY_HEADERS, securityHeaders } from '../../../electron/security/csp';
 import { bootMain, shutDown, type BootedMain } from './boot-main';
 
 function expectSecurityHeaders(response: Response) {
@@ -72,12 +72,22 @@ describe('createRendererProtocolHandler', () => {
     serve = createRendererProtocolHandler(root);
   });
 
-  it('serves index.html for the root URL as UTF-8 HTML with the CSP and every security header', async () => {
-    const response = await serve(new Request('app://explorer/'));
-    expect(response.status).toBe(200);
-    expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
-    expectSecurityHeaders(response);
-    expect(await response.text()).toContain('<title>Vipps Explorer</title>');
+  it('serves index.html for the root URL as UTF-8 HTML with the CSP, every security header and a fresh style nonce', async () => {
+    const nonces: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const response = await serve(new Request('app://explorer/'));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+      const html = await response.text();
+      expect(html).toContain('<title>Vipps Explorer</title>');
+      const nonce = /<meta name="explorer-style-nonce" content="([A-Za-z0-9_-]{20,})"/.exec(html)?.[1];
+      expect(nonce).toBeDefined();
+      for (const [name, value] of Object.entries(securityHeaders(nonce))) expect(response.headers.get(name), name).toBe(value);
+      expect(response.headers.get('Content-Security-Policy')).toBe(contentSecurityPolicy(nonce));
+      expect(contentSecurityPolicy(nonce)).toContain(`style-src 'self' 'nonce-${nonce}'`);
+      nonces.push(nonce!);
+    }
+    expect(nonces[0]).not.toBe(nonces[1]);
   });
 
   it.each([

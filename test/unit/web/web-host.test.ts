@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/security/csp';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../../../electron/security/csp';
 import { rawRequest, startHostFixture, type HostFixture } from '../../helpers/web-host';
 
 let fixture: HostFixture;
@@ -83,8 +83,13 @@ describe('browser host', () => {
     const page = await rawRequest(fixture.host.port, { path: '/' });
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
-    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    const nonce = /<meta name="explorer-style-nonce" content="([A-Za-z0-9_-]{20,})"/.exec(page.body)?.[1];
+    expect(nonce).toBeDefined();
+    expect(page.headers['content-security-policy']).toBe(contentSecurityPolicy(nonce));
+    expect(page.headers['content-security-policy']).not.toMatch(/unsafe-(inline|eval)/);
     expect(page.headers['x-content-type-options']).toBe('nosniff');
+    const again = await rawRequest(fixture.host.port, { path: '/' });
+    expect(again.body).not.toContain(nonce!);
     const script = await rawRequest(fixture.host.port, { path: '/assets/app.js' });
     expect(script.headers['content-type']).toMatch(/javascript/);
     expect(script.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);

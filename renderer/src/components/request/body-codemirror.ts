@@ -8,6 +8,7 @@ import { fixTrailingCommas } from '../../../../shared/json';
 import { checkBody } from './body-check';
 import { locateJsonPath } from './json-locate';
 import type { RuleIssue } from './types';
+import { readStyleNonce } from '../../security/style-nonce';
 
 /** Colours come from the app's CSS variables, so both themes keep their contrast. */
 const theme = EditorView.theme({
@@ -59,6 +60,8 @@ export function bodyDiagnostics(text: string, contentType: string | null, rules?
   });
 }
 
+const styleNonce = readStyleNonce();
+
 /** JSON language, our theme, live diagnostics and Ctrl/Cmd+Enter to send. */
 export function bodyEditorExtensions(hooks: BodyEditorHooks, ariaLabel: string, describedBy: string): Extension[] {
   return [
@@ -81,5 +84,7 @@ export function bodyEditorExtensions(hooks: BodyEditorHooks, ariaLabel: string, 
       ]),
     ),
     EditorView.contentAttributes.of({ 'aria-label': ariaLabel, 'aria-describedby': describedBy }),
+    // The CSP allows CodeMirror's <style> element only with the nonce the host served.
+    ...(styleNonce ? [EditorView.cspNonce.of(styleNonce)] : []),
   ];
 }

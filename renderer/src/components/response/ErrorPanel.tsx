@@ -5,6 +5,7 @@ const HEADINGS: Record<ErrorCode, string> = {
   INVALID_INPUT: 'The request is not valid',
   UNKNOWN_METHOD: 'The app does not know this action',
   FORBIDDEN: 'Not allowed',
+  AUTH_FAILED: 'The keys were not accepted',
   NOT_FOUND: 'Not found',
   CONFLICT: 'Conflict',
   KEYCHAIN_UNAVAILABLE: 'The keychain is not available',
