@@ -53,8 +53,17 @@ export interface CurlCommand {
   variables: string[];
 }
 
-/** A curl command line that sends the same request; secrets are never written into it. */
-export function toCurl(request: CurlRequest): CurlCommand {
+export interface CurlOptions {
+  /**
+   * Values the user asked to have written into the command instead of a shell variable,
+   * keyed by variable name (only the access token is ever offered: keys never leave the
+   * keychain towards the UI).
+   */
+  literal?: Partial<Record<string, string>>;
+}
+
+/** A curl command line that sends the same request; secrets become shell variables unless asked for. */
+export function toCurl(request: CurlRequest, options: CurlOptions = {}): CurlCommand {
   const variables: string[] = [];
   const parts: string[] = [];
   const method = request.method.toUpperCase();
@@ -62,7 +71,10 @@ export function toCurl(request: CurlRequest): CurlCommand {
   for (const header of request.headers) {
     if (LEFT_TO_CURL.has(header.name.toLowerCase())) continue;
     const placeholder = placeholderFor(header);
-    if (placeholder) {
+    const literal = placeholder ? options.literal?.[placeholder.variable] : undefined;
+    if (placeholder && literal !== undefined) {
+      parts.push(`-H ${shellQuote(`${header.name}: ${placeholder.prefix}${literal}`)}`);
+    } else if (placeholder) {
       if (!variables.includes(placeholder.variable)) variables.push(placeholder.variable);
       parts.push(`-H "${doubleQuoteLiteral(`${header.name}: ${placeholder.prefix}`)}$${placeholder.variable}"`);
     } else {

@@ -56,10 +56,14 @@ export function RequestPanel({ requestKey, idPrefix, heading }: { requestKey: Re
   }, [requestKey, contextKey]);
   const explain = useCallback((result: SendResult) => explainResult(requestKey, result), [requestKey]);
 
+  const [curlWithToken, setCurlWithToken] = useState(false);
   const curlText = async () => {
     const answer = await api.previewRequest({ request: requestOf(requestKey, model.stateRef.current ?? state), variables: { run: model.variablesFor(requestKey, false) } });
     if (!answer.ok) return `# The request could not be prepared: ${answer.error.message}`;
-    return toCurl(answer.value).text;
+    if (!curlWithToken || !answer.value.headers.some((h) => h.name.toLowerCase() === 'authorization')) return toCurl(answer.value).text;
+    const token = await api.revealToken({});
+    if (!token.ok) return `# The access token could not be included: ${token.error.message}`;
+    return toCurl(answer.value, { literal: { VIPPS_ACCESS_TOKEN: token.value.accessToken } }).text;
   };
 
   const outcome = model.results[requestKey];
@@ -75,7 +79,11 @@ export function RequestPanel({ requestKey, idPrefix, heading }: { requestKey: Re
         <CopyButton text={curlText} label="Copy as curl" ariaLabel={`Copy “${label}” as a curl command`} />
       </div>
       <p className="qs-hint">
-        Copy as curl writes your keys and the token as shell variables ($VIPPS_ACCESS_TOKEN, $VIPPS_SUBSCRIPTION_KEY, …), never their values.
+        Copy as curl writes your keys and the token as shell variables ($VIPPS_ACCESS_TOKEN, $VIPPS_SUBSCRIPTION_KEY, …). The keys
+        never leave the keychain; the token can be written in if you ask.{' '}
+        <label className="qs-inline-check">
+          <input type="checkbox" checked={curlWithToken} onChange={(event) => setCurlWithToken(event.target.checked)} /> Include the access token
+        </label>
       </p>
       <RequestEditor
         request={request}

@@ -137,6 +137,23 @@ describe('copy as curl', () => {
     expect(text).not.toContain('Accept-Encoding');
   });
 
+  it('writes the access token into the command only when asked, and the keys never', () => {
+    const request = {
+      method: 'GET',
+      url: 'https://x/order-management/v2/ecom/o-1',
+      headers: [
+        { name: 'Authorization', value: 'Bearer ••••abcd', secret: true },
+        { name: 'Ocp-Apim-Subscription-Key', value: '••••1234', secret: true },
+      ],
+      body: '',
+    };
+    const withToken = toCurl(request, { literal: { VIPPS_ACCESS_TOKEN: "eyJ.a'b" } });
+    expect(withToken.text).toContain(`-H 'Authorization: Bearer eyJ.a'\\''b'`);
+    expect(withToken.variables).toEqual(['VIPPS_SUBSCRIPTION_KEY']);
+    expect(withToken.text).toContain('$VIPPS_SUBSCRIPTION_KEY');
+    expect(toCurl(request).text).toContain('$VIPPS_ACCESS_TOKEN');
+  });
+
   it('sends an explicitly empty body on the token POST and none on GET', () => {
     expect(toCurl({ method: 'POST', url: 'https://x/accesstoken/get', headers: [], body: '' }).text).toMatch(/--data ''$/);
     expect(toCurl({ method: 'GET', url: 'https://x/y', headers: [], body: '' }).text).toBe(`curl 'https://x/y'`);
