@@ -13,7 +13,7 @@ const electronStoreFactory: StoreFactory = ({ cwd, name }) => new ElectronStore<
  * that imports `electron`.
  */
 export const explorerApp = startExplorerApp({
-  electron: { app, BrowserWindow, ipcMain, protocol, screen, session, shell },
+  electron: { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell },
   storeFactory: electronStoreFactory,
   argv: process.argv,
   mainDir: path.dirname(fileURLToPath(import.meta.url)),

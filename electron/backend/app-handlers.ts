@@ -10,6 +10,7 @@ export interface AppHandlerDeps {
   storeFactory: StoreFactory;
   notices: NoticeBoard;
   activeEnvironment: () => ActiveEnvironment;
+  nativeFileDialog: boolean;
 }
 
 const DEFAULT_SETTINGS: AppSettings = { theme: 'system', compactSteps: false };
@@ -34,6 +35,7 @@ export function createAppHandlers(
       host: deps.host,
       dataDir: deps.dataDir,
       platform: process.platform,
+      nativeFileDialog: deps.nativeFileDialog,
     }),
     getStatus: async () => ({ environment: deps.activeEnvironment(), notices: deps.notices.list() }),
     getSettings: async () => settings.read(),

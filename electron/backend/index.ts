@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { DEMO_SALES_UNIT } from '../sandbox/index';
 import { createAppHandlers } from './app-handlers';
+import { createFileHandlers, type HostDialogs } from './files/image-file';
 import { dispatch, type CallContext, type Handlers, type Logger } from './dispatch';
 import type { StoreFactory } from './store/document-store';
 import { NoticeBoard } from './store/notices';
@@ -23,6 +24,8 @@ export interface BackendOptions {
   /** electron-store inside Electron, conf elsewhere: chosen by the host, never here. */
   storeFactory: StoreFactory;
   log?: Logger;
+  /** The host's native dialogs (the Electron window has them; the browser host does not). */
+  dialogs?: HostDialogs;
   /** Replaces the OS keychain (tests pass an in-memory one); otherwise keytar is loaded lazily. */
   keychain?: KeychainAdapter;
   /** Start the embedded sandbox (default), use one already running, or run without it (false). */
@@ -80,7 +83,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const activeEnvironment = () => profiles.activeEnvironment();
 
   const handlers: Handlers = {
-    ...createAppHandlers({ host: options.host, dataDir: options.dataDir, storeFactory: options.storeFactory, notices, activeEnvironment }),
+    ...createAppHandlers({
+      host: options.host,
+      dataDir: options.dataDir,
+      storeFactory: options.storeFactory,
+      notices,
+      activeEnvironment,
+      nativeFileDialog: options.dialogs !== undefined,
+    }),
+    ...createFileHandlers(options.dialogs),
     ...createProfileHandlers({ profiles, vault, tokens: engine.tokens }),
     ...createRequestHandlers(engine),
     ...createHistoryHandlers(history),

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { createBackend, type Backend } from '../backend';
 import { dataDirFromArgs } from '../backend/data-dir';
+import type { HostDialogs } from '../backend/files/image-file';
 import type { StoreFactory } from '../backend/store/document-store';
 import { APP_SCHEME } from '../security/csp';
 import { registerContractHandlers } from './ipc-bridge';
@@ -14,7 +15,7 @@ import { openWindowState } from './window-state';
 /** The parts of the `electron` module the main process uses; main.ts passes the real module in. */
 export type ElectronMain = Pick<
   typeof Electron.CrossProcessExports,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'screen' | 'session' | 'shell'
+  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'protocol' | 'screen' | 'session' | 'shell'
 >;
 
 export interface ExplorerAppOptions {
@@ -30,6 +31,18 @@ export interface ExplorerAppOptions {
 export interface ExplorerApp {
   readonly backend: Backend;
   readonly mainWindow: Electron.BrowserWindow | undefined;
+}
+
+/** The image step's "Choose file…": the system dialog, attached to the focused window. */
+function nativeDialogs(dialog: Electron.Dialog, BrowserWindow: typeof Electron.BrowserWindow): HostDialogs {
+  return {
+    async pickFile({ title, filters }) {
+      const options: Electron.OpenDialogOptions = { title, filters, properties: ['openFile'] };
+      const parent = BrowserWindow.getFocusedWindow();
+      const answer = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return answer.canceled ? null : (answer.filePaths[0] ?? null);
+    },
+  };
 }
 
 function describe(error: unknown): string {
@@ -55,7 +68,7 @@ function disposeBackendOnQuit(app: Electron.App, backend: Backend, log: (line: s
  * one then quits and that one comes to the front).
  */
 export async function startExplorerApp(options: ExplorerAppOptions): Promise<ExplorerApp | undefined> {
-  const { app, BrowserWindow, ipcMain, protocol, screen, session, shell } = options.electron;
+  const { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell } = options.electron;
   const log = options.log ?? ((line: string) => console.error(line));
 
   const dataDirOverride = dataDirFromArgs(options.argv);
@@ -82,7 +95,7 @@ export async function startExplorerApp(options: ExplorerAppOptions): Promise<Exp
 
   await app.whenReady();
   const dataDir = dataDirOverride ?? app.getPath('userData');
-  const backend = await createBackend({ host: 'electron', dataDir, storeFactory: options.storeFactory, log });
+  const backend = await createBackend({ host: 'electron', dataDir, storeFactory: options.storeFactory, log, dialogs: nativeDialogs(dialog, BrowserWindow) });
   disposeBackendOnQuit(app, backend, log);
 
   denyAllPermissions(session.defaultSession);

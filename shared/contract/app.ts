@@ -38,6 +38,16 @@ export const appContract = {
       host: z.enum(['electron', 'browser', 'cli', 'test']),
       dataDir: z.string(),
       platform: z.string(),
+      /** The desktop app can show the system's own file dialog; the browser uses a file input. */
+      nativeFileDialog: z.boolean(),
+    }),
+  }),
+  pickImageFile: method({
+    summary: "Let the user choose an image with the system's file dialog (desktop app only) and read it.",
+    input: z.object({}).strict(),
+    output: z.object({
+      /** null when the user closed the dialog without choosing. */
+      picked: z.object({ fileName: z.string(), base64: z.string(), bytes: z.number().int() }).nullable(),
     }),
   }),
   getStatus: method({

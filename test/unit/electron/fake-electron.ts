@@ -114,6 +114,9 @@ export function createFakeElectron(options: FakeElectronOptions) {
 
   class BrowserWindow extends EventEmitter {
     static instances: BrowserWindow[] = [];
+    static getFocusedWindow(): BrowserWindow | null {
+      return BrowserWindow.instances.find((window) => !window.destroyed) ?? null;
+    }
     readonly webContents = new FakeWebContents(defaultSession);
     bounds: Rect;
     maximized = false;
@@ -185,7 +188,12 @@ export function createFakeElectron(options: FakeElectronOptions) {
     getPrimaryDisplay: () => ({ workArea: displays[0]!, bounds: displays[0]! }),
   };
   const session = { defaultSession };
-  const dialog = { showErrorBox: vi.fn((_title: string, _content: string) => {}) };
+  const dialog = {
+    showErrorBox: vi.fn((_title: string, _content: string) => {}),
+    // Tests set the next answer; the default is a closed dialog.
+    nextOpenDialogPaths: [] as string[],
+    showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: dialog.nextOpenDialogPaths.length === 0, filePaths: dialog.nextOpenDialogPaths })),
+  };
   const contextBridge = { exposeInMainWorld: vi.fn() };
   const ipcRenderer = { invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, value: {} })) };
 

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { registerContractHandlers, type IpcHandlerRegistry } from '../../../electron/main/ipc-bridge';
 import { IPC_CHANNEL_PREFIX, methodNames } from '../../../shared/contract';
@@ -32,6 +34,22 @@ describe('electron/main.ts: IPC handlers', () => {
       ok: true,
       value: expect.objectContaining({ name: 'Vipps Explorer', host: 'electron', dataDir: booted!.dataDir }),
     });
+  });
+
+  it('offers the system file dialog to the image step and reads the chosen file', async () => {
+    const handler = await handlerFor('pickImageFile');
+    const info = await booted!.fake.ipcHandlers.get(`${IPC_CHANNEL_PREFIX}getAppInfo`)!(ipcEvent('app://explorer/'), {});
+    expect(info).toMatchObject({ ok: true, value: { nativeFileDialog: true } });
+    const file = path.join(booted!.dataDir, 'chosen.png');
+    fs.writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]));
+    booted!.fake.dialog.nextOpenDialogPaths = [file];
+    const result = await handler(ipcEvent('app://explorer/'), {});
+    expect(result).toEqual({ ok: true, value: { picked: { fileName: 'chosen.png', base64: 'iVBORwECAw==', bytes: 7 } } });
+    const [parent, options] = booted!.fake.dialog.showOpenDialog.mock.calls.at(-1)!;
+    expect(parent).toBe(booted!.fake.BrowserWindow.instances[0]);
+    expect(options).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['png', 'jpg', 'jpeg'] }] });
+    booted!.fake.dialog.nextOpenDialogPaths = [];
+    expect(await handler(ipcEvent('app://explorer/'), {})).toEqual({ ok: true, value: { picked: null } });
   });
 
   it('lets the backend reject invalid input from the app window with INVALID_INPUT', async () => {

@@ -6,8 +6,13 @@ import type { QuickStartState, StepOutcome } from '../../../shared/contract/quic
 import { initialQuickStart, newOrderIds, recordStep, startNewOrder } from '../../../shared/quickstart';
 import { ExplorerProvider } from '../../../renderer/src/api/ExplorerContext';
 import { QuickStartView } from '../../../renderer/src/quickstart/QuickStartView';
+import { createSampleImage } from '../../../renderer/src/components/image/sample-image';
 
-afterEach(cleanup);
+// The picked image is kept in sessionStorage; one test's image must not reach the next.
+afterEach(() => {
+  cleanup();
+  window.sessionStorage.clear();
+});
 
 const AT = '2025-03-01T10:00:00.000Z';
 const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
@@ -18,7 +23,7 @@ interface FakeAnswer {
 }
 
 /** A backend in memory: the quick start's transitions are the real shared ones. */
-function fakeApi(options: { state?: QuickStartState; answers?: Record<string, FakeAnswer> } = {}) {
+function fakeApi(options: { state?: QuickStartState; answers?: Record<string, FakeAnswer>; extra?: Record<string, unknown> } = {}) {
   let state = options.state ?? initialQuickStart(newOrderIds(new Date(AT), new Uint8Array(24).fill(3)), AT);
   const sent: Array<{ url: string; body: string }> = [];
   const calls = {
@@ -85,6 +90,7 @@ function fakeApi(options: { state?: QuickStartState; answers?: Record<string, Fa
       });
     },
   };
+  Object.assign(api, options.extra ?? {});
   const proxy = new Proxy(api as Record<string, unknown>, {
     get: (target, key: string) => target[key] ?? (async () => ({ ok: false, error: { code: 'INTERNAL', message: `not faked: ${key}` } })),
   }) as unknown as ExplorerApi;
@@ -130,6 +136,34 @@ describe('quick-start view', () => {
     await screen.findByTestId('step-page-token');
     expect(screen.getByTestId('step-link-token').getAttribute('aria-current')).toBe('step');
     expect(fake.calls.saveQuickStart).toHaveBeenCalledWith({ currentStep: 'token' });
+  });
+
+  it('uses the desktop app’s file dialog on the image step when the host has one, checking the file like a dropped one', async () => {
+    const sample = createSampleImage();
+    const pickImageFile = vi.fn(async () => ok({ picked: { fileName: 'shop.png', base64: sample.base64, bytes: sample.bytes } }));
+    const state = { ...initialQuickStart(newOrderIds(new Date(AT), new Uint8Array(24).fill(3)), AT), currentStep: 'image' as const };
+    const fake = fakeApi({
+      state,
+      extra: { getAppInfo: async () => ok({ name: 'Vipps Explorer', version: '1', host: 'electron', dataDir: '/d', platform: 'linux', nativeFileDialog: true }), pickImageFile },
+    });
+    renderView(fake.api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Choose file…' }));
+    const facts = await screen.findByTestId('image-facts');
+    expect(facts.textContent).toContain('shop.png');
+    expect(facts.textContent).toContain(`${sample.width} × ${sample.height} px`);
+    expect(pickImageFile).toHaveBeenCalledTimes(1);
+    expect(screen.queryByLabelText('Image file (PNG or JPEG)')).toBeNull();
+  });
+
+  it('keeps the file field on the image step in the browser, where there is no system dialog', async () => {
+    const state = { ...initialQuickStart(newOrderIds(new Date(AT), new Uint8Array(24).fill(3)), AT), currentStep: 'image' as const };
+    const fake = fakeApi({
+      state,
+      extra: { getAppInfo: async () => ok({ name: 'Vipps Explorer', version: '1', host: 'browser', dataDir: '/d', platform: 'linux', nativeFileDialog: false }) },
+    });
+    renderView(fake.api);
+    expect(await screen.findByLabelText('Image file (PNG or JPEG)')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Choose file…' })).toBeNull();
   });
 
   it('marks setup passed when the user continues with the ready Sandbox profile', async () => {

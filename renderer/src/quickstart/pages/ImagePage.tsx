@@ -1,4 +1,9 @@
+import { useEffect, useState } from 'react';
+import { decodeBase64 } from '../../../../shared/vipps';
+import { useExplorer } from '../../api/ExplorerContext';
+import { checkImageFile } from '../../components/image/image-check';
 import { ImagePicker } from '../../components/image/ImagePicker';
+import type { PickedImage } from '../../components/image/types';
 import { loadSampleImage } from '../../components/image/sample-image';
 import { useQuickStartModel } from '../context';
 import { RequestPanel } from '../RequestPanel';
@@ -7,11 +12,34 @@ import { RequestPanel } from '../RequestPanel';
 export function ImagePage() {
   const model = useQuickStartModel();
   const { state } = model;
+  const api = useExplorer();
+  const [nativeDialog, setNativeDialog] = useState(false);
+  useEffect(() => {
+    void api.getAppInfo({}).then((answer) => setNativeDialog(answer.ok && answer.value.nativeFileDialog));
+  }, [api]);
+
+  // The desktop app reads the file in the main process; the same checks as a dropped file apply.
+  const pickNative = async (): Promise<PickedImage | null> => {
+    const answer = await api.pickImageFile({});
+    if (!answer.ok) throw new Error(answer.error.message);
+    if (!answer.value.picked) return null;
+    const decoded = decodeBase64(answer.value.picked.base64);
+    if (!decoded.ok) throw new Error(decoded.reason);
+    const checked = checkImageFile(answer.value.picked.fileName, decoded.bytes);
+    if (!checked.ok) throw new Error(checked.message);
+    return checked.image;
+  };
   return (
     <div className="qs-page-body">
       <section className="qs-card" aria-labelledby="image-pick-title">
         <h3 id="image-pick-title">The picture</h3>
-        <ImagePicker value={model.image} onChange={model.setImage} sample={loadSampleImage} idPrefix="qs-image-picker" />
+        <ImagePicker
+          value={model.image}
+          onChange={model.setImage}
+          onPickNative={nativeDialog ? pickNative : undefined}
+          sample={loadSampleImage}
+          idPrefix="qs-image-picker"
+        />
       </section>
       <section className="qs-card" aria-labelledby="image-id-title">
         <div className="qs-request-head">
