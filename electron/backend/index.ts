@@ -14,6 +14,7 @@ import { openEmbeddedSandbox, type SandboxChoice } from './profiles/embedded-san
 import { openProfilesDocument, SANDBOX_PROFILE_ID } from './profiles/profile-document';
 import { createProfileHandlers } from './profiles/profile-handlers';
 import { createQuickStartHandlers } from './quickstart/quickstart-handlers';
+import { createSandboxHandlers } from './sandbox/sandbox-handlers';
 import { ProfileService } from './profiles/profile-service';
 import type { KeychainAdapter } from './vault/keychain-adapter';
 import { SecretVault } from './vault/secret-vault';
@@ -96,6 +97,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...createRequestHandlers(engine),
     ...createHistoryHandlers(history),
     ...createQuickStartHandlers({ storeFactory: options.storeFactory, dataDir: options.dataDir, notices }),
+    ...createSandboxHandlers(sandbox.running),
   };
 
   return {

@@ -7,12 +7,14 @@ import { Sidebar, type NavItem } from './frame/Sidebar';
 import { StatusBar } from './frame/StatusBar';
 import { ThemeToggle } from './frame/ThemeToggle';
 import { QuickStartView } from './quickstart/QuickStartView';
+import { SandboxView } from './sandbox/SandboxView';
 import { AboutView } from './views/AboutView';
 
-type ViewId = 'quickstart' | 'about';
+type ViewId = 'quickstart' | 'sandbox' | 'about';
 
 const NAV: NavItem<ViewId>[] = [
   { id: 'quickstart', label: 'Quick start', hint: 'Token, payment, image, category and receipt, step by step' },
+  { id: 'sandbox', label: 'Sandbox', hint: 'What the embedded sandbox holds, its request log and faults' },
   { id: 'about', label: 'About', hint: 'Version and data folder' },
 ];
 
@@ -33,6 +35,7 @@ function Frame() {
       <main className="main-area" id="main">
         <Notices notices={status?.notices ?? []} onDismiss={(id) => void dismiss(id)} />
         {view === 'quickstart' && <QuickStartView onEnvironmentChanged={() => void refresh()} />}
+        {view === 'sandbox' && <SandboxView />}
         {view === 'about' && <AboutView />}
       </main>
       <StatusBar status={status} error={error} hostLabel={window.explorer ? 'Desktop' : 'Browser host'} />

@@ -5,6 +5,7 @@ import { historyContract } from './history';
 import { profilesContract } from './profiles';
 import { quickstartContract } from './quickstart';
 import { requestsContract } from './requests';
+import { sandboxContract } from './sandbox';
 
 /**
  * Every backend method, listed once. The preload bridge, the IPC handlers, the browser host's
@@ -17,6 +18,7 @@ export const contract = {
   ...requestsContract,
   ...historyContract,
   ...quickstartContract,
+  ...sandboxContract,
 };
 
 export type Contract = typeof contract;
@@ -47,3 +49,5 @@ export * from './define';
 export * from './profiles';
 export * from './requests';
 export * from './history';
+export * from './sandbox';
+export * from './quickstart';

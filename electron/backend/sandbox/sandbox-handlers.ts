@@ -1,0 +1,108 @@
+import { STANDALONE_SANDBOX_COMMAND, type SandboxOverview } from '../../../shared/contract/sandbox';
+import { FaultUpdateSchema } from '../../sandbox/config';
+import type { RunningSandbox } from '../../sandbox/index';
+import type { Handlers } from '../dispatch';
+import { fail } from '../failure';
+import { toFaults, toSandboxState } from './sandbox-state';
+
+type SandboxMethods = 'getSandboxOverview' | 'getSandboxState' | 'getSandboxLog' | 'resetSandbox' | 'setSandboxFaults' | 'getSandboxImage';
+
+const EMPTY_COUNTS: SandboxOverview['counts'] = { images: 0, orders: 0, categories: 0, receipts: 0, payments: 0, agreements: 0, charges: 0, requestsSeen: 0 };
+
+const OFF_MESSAGE =
+  `The embedded sandbox is not running in this session, so there is nothing to show or change. ` +
+  `Restart Vipps Explorer to start it again, or run one on its own with \`${STANDALONE_SANDBOX_COMMAND}\`.`;
+
+function overview(sandbox: RunningSandbox): SandboxOverview {
+  const snapshot = sandbox.inspect();
+  const demoMsn = sandbox.demoKeys?.msn;
+  const orderIds = new Set([...snapshot.categories, ...snapshot.receipts].map((o) => `${o.msn}\u0000${o.paymentType}\u0000${o.orderId}`));
+  const { config } = sandbox;
+  return {
+    running: true,
+    baseUrl: sandbox.baseUrl,
+    startedAt: snapshot.startedAt,
+    demoKeys: sandbox.demoKeys
+      ? {
+          name: sandbox.demoKeys.name,
+          msn: sandbox.demoKeys.msn,
+          clientId: sandbox.demoKeys.clientId,
+          clientSecret: sandbox.demoKeys.clientSecret,
+          subscriptionKey: sandbox.demoKeys.subscriptionKey,
+        }
+      : null,
+    salesUnits: snapshot.salesUnits.map((unit, index) => ({ name: unit.name, msn: unit.msn, demo: index === 0 && unit.msn === demoMsn })),
+    settings: {
+      tokenLifetimeSeconds: config.tokenLifetimeSeconds,
+      badClientCredentialsStatus: config.badClientCredentialsStatus,
+      strictBearerCase: config.strictBearerCase,
+      unknownImageIdStatus: config.unknownImageIdStatus,
+      checkImageSize: config.checkImageSize,
+      checkImageHeight: config.checkImageHeight,
+      maxImageBytes: config.maxImageBytes,
+      minImageHeight: config.minImageHeight,
+      ecomMalformedJsonStatus: config.ecomMalformedJsonStatus,
+      chargeMinDaysAhead: config.chargeMinDaysAhead,
+      requestLogSize: config.requestLogSize,
+    },
+    faults: toFaults(snapshot.faults),
+    counts: {
+      images: snapshot.images.length,
+      orders: orderIds.size,
+      categories: snapshot.categories.length,
+      receipts: snapshot.receipts.length,
+      payments: snapshot.payments.length,
+      agreements: snapshot.agreements.length,
+      charges: snapshot.charges.length,
+      requestsSeen: snapshot.requestsSeen,
+    },
+    notices: snapshot.notices,
+  };
+}
+
+/**
+ * The sandbox panel's methods, straight over the in-process control surface (no HTTP round
+ * trip to /__sandbox). `sandbox` is undefined when the backend runs without one: the overview
+ * then says so, and every other method answers NOT_FOUND.
+ */
+export function createSandboxHandlers(sandbox: RunningSandbox | undefined): Pick<Handlers, SandboxMethods> {
+  const running = (): RunningSandbox => sandbox ?? fail('NOT_FOUND', OFF_MESSAGE);
+
+  return {
+    getSandboxOverview: async () =>
+      sandbox
+        ? overview(sandbox)
+        : { running: false, baseUrl: null, startedAt: null, demoKeys: null, salesUnits: [], settings: null, faults: null, counts: EMPTY_COUNTS, notices: [] },
+    getSandboxState: async () => toSandboxState(running().inspect()),
+    getSandboxLog: async ({ limit }) => {
+      const live = running();
+      return {
+        entries: live.requestLog(limit).reverse(),
+        requestsSeen: live.inspect().requestsSeen,
+        capacity: live.config.requestLogSize,
+      };
+    },
+    resetSandbox: async () => {
+      running().reset();
+      return { reset: true as const };
+    },
+    setSandboxFaults: async (update) => {
+      const live = running();
+      // The contract mirrors the sandbox's limits; checking against its own schema keeps the two from drifting apart silently.
+      const checked = FaultUpdateSchema.safeParse(update);
+      if (!checked.success) {
+        fail('INVALID_INPUT', `The sandbox did not accept these fault settings: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
+      }
+      return toFaults(live.setFaults(checked.data));
+    },
+    getSandboxImage: async ({ imageId, msn }) => {
+      const image = running().image(imageId, msn);
+      if (!image) {
+        fail('NOT_FOUND', msn
+          ? `The sandbox holds no image "${imageId}" for MSN ${msn}. It may have been reset; refresh the view.`
+          : `The sandbox holds no image "${imageId}", or several sales units have one by that id (name the MSN). Refresh the view.`);
+      }
+      return { mime: image.contentType, base64: Buffer.from(image.bytes).toString('base64') };
+    },
+  };
+}

@@ -1,0 +1,263 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ExplorerApi } from '../../../shared/contract';
+import type { SandboxFaults, SandboxLogEntry, SandboxOverview, SandboxState } from '../../../shared/contract/sandbox';
+import { ExplorerProvider } from '../../../renderer/src/api/ExplorerContext';
+import { SandboxView } from '../../../renderer/src/sandbox/SandboxView';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
+const NO_FAULTS: SandboxFaults = { latencyMs: 0, errorRate: 0, errorStatus: 500, failTokenEndpoint: false, perSalesUnit: {}, active: false };
+const ORDER_ID = 'vx-order-abc123';
+const IMAGE_ID = 'vx-img-abc123';
+// The smallest valid PNG signature is enough: the view only wraps it in a data: URL.
+const PNG_BASE64 = 'iVBORw0KGgo=';
+
+function overview(faults: SandboxFaults = NO_FAULTS): SandboxOverview {
+  return {
+    running: true,
+    baseUrl: 'http://127.0.0.1:43210',
+    startedAt: '2025-03-01T10:00:00.000Z',
+    demoKeys: { name: 'Sandbox demo sales unit', msn: '123456', clientId: 'demo-client-id', clientSecret: 'demo-client-secret', subscriptionKey: 'demo-subscription-key' },
+    salesUnits: [{ name: 'Sandbox demo sales unit', msn: '123456', demo: true }],
+    settings: {
+      tokenLifetimeSeconds: 3600,
+      badClientCredentialsStatus: 401,
+      strictBearerCase: false,
+      unknownImageIdStatus: 404,
+      checkImageSize: true,
+      checkImageHeight: true,
+      maxImageBytes: 2 * 1024 * 1024,
+      minImageHeight: 167,
+      ecomMalformedJsonStatus: 400,
+      chargeMinDaysAhead: 1,
+      requestLogSize: 500,
+    },
+    faults,
+    counts: { images: 1, orders: 1, categories: 1, receipts: 1, payments: 1, agreements: 0, charges: 0, requestsSeen: 6 },
+    notices: [],
+  };
+}
+
+// The view caches thumbnails by upload time for the page's life; each fake gets its own upload.
+let uploads = 0;
+
+function contents(uploadedAt = '2025-03-01T10:00:30.000Z'): SandboxState {
+  return {
+    orders: [
+      {
+        msn: '123456',
+        paymentType: 'ecom',
+        orderId: ORDER_ID,
+        category: { category: 'TICKET', orderDetailsUrl: `https://example.com/orders/${ORDER_ID}`, imageId: IMAGE_ID, updatedAt: '2025-03-01T10:01:00.000Z' },
+        receipt: {
+          source: 'order-management',
+          createdAt: '2025-03-01T10:02:00.000Z',
+          currency: 'NOK',
+          receiptNumber: ORDER_ID,
+          lines: [
+            { id: 'socks', name: 'Wool socks', totalAmount: 39900, totalAmountExcludingTax: 31920, totalTaxAmount: 7980, quantity: '2', quantityUnit: 'PCS', discount: null, isReturn: false, isShipping: false },
+            { id: 'ship', name: 'Home delivery', totalAmount: 4800, totalAmountExcludingTax: 3840, totalTaxAmount: 960, quantity: null, quantityUnit: null, discount: null, isReturn: false, isShipping: true },
+          ],
+          totals: { totalAmount: 44700, totalAmountExcludingTax: 35760, totalTaxAmount: 8940, totalDiscount: 0, shippingAmount: 4800, tipAmount: 0, returnedLines: 0 },
+        },
+      },
+    ],
+    images: [{ msn: '123456', imageId: IMAGE_ID, format: 'png', mime: 'image/png', size: 1234, width: 40, height: 200, createdAt: uploadedAt }],
+    payments: [{ api: 'epayment', msn: '123456', id: ORDER_ID, state: 'AUTHORIZED', amount: 44700, currency: 'NOK', userFlow: 'WEB_REDIRECT', createdAt: '2025-03-01T10:00:10.000Z' }],
+    agreements: [],
+    charges: [],
+  };
+}
+
+function logEntry(seq: number, method: string, path: string, status: number, fault: SandboxLogEntry['fault'] = null): SandboxLogEntry {
+  return { seq, time: '2025-03-01T10:00:00.000Z', method, path, status, durationMs: 3, api: 'om', msn: '123456', fault };
+}
+
+/** A backend in memory that keeps faults, log and contents the way the real one does. */
+function fakeSandboxApi(options: { running?: boolean; state?: Partial<SandboxState> } = {}) {
+  let faults = NO_FAULTS;
+  let state = { ...contents(new Date(Date.UTC(2025, 2, 1, 10, 0, ++uploads)).toISOString()), ...options.state };
+  let log = [logEntry(2, 'GET', `/order-management/v2/ecom/${ORDER_ID}`, 503, 'error'), logEntry(1, 'POST', '/accesstoken/get', 200)];
+  const calls = {
+    resetSandbox: vi.fn(async () => {
+      state = { orders: [], images: [], payments: [], agreements: [], charges: [] };
+      log = [];
+      return ok({ reset: true as const });
+    }),
+    setSandboxFaults: vi.fn(async (update: Partial<SandboxFaults>) => {
+      const next = { ...faults, ...update };
+      faults = { ...next, active: next.latencyMs > 0 || next.errorRate > 0 || next.failTokenEndpoint };
+      return ok(faults);
+    }),
+    getSandboxLog: vi.fn(async () => ok({ entries: log, requestsSeen: log.length, capacity: 500 })),
+    getSandboxImage: vi.fn(async () => ok({ mime: 'image/png', base64: PNG_BASE64 })),
+  };
+  const api = {
+    getSandboxOverview: async () =>
+      options.running === false
+        ? ok({ ...overview(), running: false, baseUrl: null, startedAt: null, demoKeys: null, salesUnits: [], settings: null, faults: null })
+        : ok(overview(faults)),
+    getSandboxState: async () => ok(state),
+    ...calls,
+  } as unknown as ExplorerApi;
+  return { api, calls, addLog: (entry: SandboxLogEntry) => (log = [entry, ...log]) };
+}
+
+function renderView(api: ExplorerApi) {
+  return render(
+    <ExplorerProvider api={api}>
+      <SandboxView />
+    </ExplorerProvider>,
+  );
+}
+
+describe('the sandbox view', () => {
+  it('shows the base URL, the demo keys and the standalone command, each with its own copy button', async () => {
+    renderView(fakeSandboxApi().api);
+    expect(await screen.findByTestId('sandbox-base-url')).toHaveProperty('textContent', 'http://127.0.0.1:43210');
+    const keys = screen.getByTestId('sandbox-demo-keys');
+    for (const value of ['demo-client-id', 'demo-client-secret', 'demo-subscription-key', '123456']) expect(keys.textContent).toContain(value);
+    expect(screen.getByText('npm run sandbox -- --port 8787')).toBeTruthy();
+    for (const name of ['Copy Base URL', 'Copy client_secret', 'Copy Ocp-Apim-Subscription-Key', 'Copy Run it on its own']) {
+      expect(screen.getByRole('button', { name })).toBeTruthy();
+    }
+    expect(screen.getByText('1 hour')).toBeTruthy();
+  });
+
+  it('lists the order with its category, receipt lines and total, and a thumbnail fetched from the sandbox', async () => {
+    const { api, calls } = fakeSandboxApi();
+    renderView(api);
+    const order = await screen.findByTestId('sandbox-order');
+    expect(order.getAttribute('data-order-id')).toBe(ORDER_ID);
+    expect(within(order).getByText('TICKET')).toBeTruthy();
+    const lines = within(order).getByTestId('sandbox-receipt-lines');
+    expect(lines.textContent).toContain('Wool socks');
+    expect(lines.textContent).toContain('Home delivery');
+    expect(within(order).getByTestId('sandbox-receipt-total').textContent).toBe('447,00\u00a0kr');
+    const thumb = await within(order).findByRole('img', { name: `Image ${IMAGE_ID}` });
+    expect(thumb.getAttribute('src')).toBe(`data:image/png;base64,${PNG_BASE64}`);
+    expect(calls.getSandboxImage).toHaveBeenCalledWith({ imageId: IMAGE_ID, msn: '123456' });
+  });
+
+  it('shows payments and images in their own tabs, reached with the arrow keys', async () => {
+    renderView(fakeSandboxApi().api);
+    const ordersTab = await screen.findByRole('tab', { name: 'Orders (1)' });
+    fireEvent.keyDown(ordersTab, { key: 'ArrowRight' });
+    expect(screen.getByRole('tab', { name: 'Payments (1)' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByTestId('sandbox-payments').textContent).toContain('AUTHORIZED');
+    fireEvent.click(screen.getByRole('tab', { name: 'Images (1)' }));
+    expect(screen.getByTestId('sandbox-images').textContent).toContain('40 × 200 px');
+    fireEvent.click(screen.getByRole('tab', { name: 'Recurring (0)' }));
+    expect(screen.getByText(/No agreements yet/)).toBeTruthy();
+  });
+
+  it('lists each Recurring agreement with its charges in the Recurring tab', async () => {
+    const agreement = { msn: '123456', id: 'agr_Ab12Cd3', status: 'ACTIVE', productName: 'Digital news', pricingType: 'LEGACY', currency: 'NOK', amount: 2500, interval: { unit: 'MONTH', count: 1 }, created: '2025-03-01T10:00:00.000Z', initialChargeId: 'chr-first' };
+    const charge = { msn: '123456', id: 'chr-first', agreementId: 'agr_Ab12Cd3', amount: 2500, currency: 'NOK', description: 'First month', due: '2025-03-01', status: 'CHARGED', type: 'INITIAL', transactionType: 'DIRECT_CAPTURE' };
+    renderView(fakeSandboxApi({ state: { agreements: [agreement], charges: [charge] } }).api);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Recurring (1)' }));
+    const table = screen.getByTestId('sandbox-agreement');
+    expect(table.querySelector('caption')?.textContent).toMatch(/agr_Ab12Cd3: Digital news, ACTIVE, legacy pricing 25,00\u00a0kr every month/);
+    expect(within(table).getByText('chr-first')).toBeTruthy();
+    expect(within(table).getByText('initial, direct capture')).toBeTruthy();
+    expect(within(table).getByText('CHARGED')).toBeTruthy();
+  });
+
+  it('lists the request log newest first with the status coloured by its class', async () => {
+    renderView(fakeSandboxApi().api);
+    const log = await screen.findByTestId('sandbox-log');
+    const rows = within(log).getAllByRole('row').slice(1);
+    expect(rows.map((row) => row.textContent)).toEqual([expect.stringContaining(`/order-management/v2/ecom/${ORDER_ID}`), expect.stringContaining('/accesstoken/get')]);
+    const statuses = within(log).getAllByTestId('sandbox-log-status');
+    expect(statuses.map((s) => [s.textContent, s.className])).toEqual([
+      ['503', 'sb-status sb-status-server-error'],
+      ['200', 'sb-status sb-status-ok'],
+    ]);
+    expect(rows[0]!.textContent).toContain('error injected');
+  });
+
+  it('refreshes the log every 2 seconds while the toggle is on, and stops when it is switched off', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const { api, calls, addLog } = fakeSandboxApi();
+    renderView(api);
+    await screen.findByTestId('sandbox-log');
+    addLog(logEntry(3, 'PUT', `/order-management/v2/ecom/categories/${ORDER_ID}`, 200));
+    await act(() => vi.advanceTimersByTimeAsync(2_100));
+    await waitFor(() => expect(screen.getByTestId('sandbox-log').textContent).toContain('/categories/'));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Refresh every 2 seconds' }));
+    const before = calls.getSandboxLog.mock.calls.length;
+    await act(() => vi.advanceTimersByTimeAsync(6_000));
+    expect(calls.getSandboxLog.mock.calls.length).toBe(before);
+  });
+
+  it('resets only after the inline confirmation, and "Keep everything" leaves the sandbox alone', async () => {
+    const { api, calls } = fakeSandboxApi();
+    renderView(api);
+    await screen.findByTestId('sandbox-order');
+    fireEvent.click(screen.getByRole('button', { name: 'Reset sandbox…' }));
+    const confirm = screen.getByRole('group', { name: 'Confirm reset' });
+    expect(document.activeElement?.textContent).toBe('Keep everything');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Keep everything' }));
+    expect(calls.resetSandbox).not.toHaveBeenCalled();
+    expect(screen.queryByRole('group', { name: 'Confirm reset' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reset sandbox…' }));
+    fireEvent.click(within(screen.getByRole('group', { name: 'Confirm reset' })).getByRole('button', { name: 'Reset sandbox' }));
+    await waitFor(() => expect(calls.resetSandbox).toHaveBeenCalledTimes(1));
+    expect(await screen.findByText(/No orders yet/)).toBeTruthy();
+    expect(await screen.findByText('No requests yet.')).toBeTruthy();
+    expect(screen.getByText(/The sandbox was reset/)).toBeTruthy();
+  });
+
+  it('shows a banner while faults are on, naming them, and takes it away when they are turned off', async () => {
+    const { api, calls } = fakeSandboxApi();
+    renderView(api);
+    await screen.findByTestId('sandbox-base-url');
+    expect(screen.queryByTestId('sandbox-fault-banner')).toBeNull();
+
+    fireEvent.change(screen.getByLabelText('Latency (ms)'), { target: { value: '300' } });
+    fireEvent.change(screen.getByLabelText('Error share (%)'), { target: { value: '25' } });
+    fireEvent.change(screen.getByLabelText('Error status'), { target: { value: '503' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Token endpoint fails (with the error status)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Apply faults' }));
+
+    const banner = await screen.findByTestId('sandbox-fault-banner');
+    expect(calls.setSandboxFaults).toHaveBeenCalledWith({ latencyMs: 300, errorRate: 0.25, errorStatus: 503, failTokenEndpoint: true });
+    expect(banner.textContent).toContain('held back 300 ms');
+    expect(banner.textContent).toContain('About 25 % of API calls are answered with 503');
+    expect(banner.textContent).toContain('Asking for an access token fails with 503');
+    expect(screen.getByText(/^Faults applied/)).toBeTruthy();
+
+    fireEvent.click(within(banner).getByRole('button', { name: 'Turn faults off' }));
+    await waitFor(() => expect(screen.queryByTestId('sandbox-fault-banner')).toBeNull());
+    expect(calls.setSandboxFaults).toHaveBeenLastCalledWith({ latencyMs: 0, errorRate: 0, failTokenEndpoint: false });
+    expect((screen.getByLabelText('Latency (ms)') as HTMLInputElement).value).toBe('0');
+    expect(screen.queryByText(/^Faults applied/)).toBeNull();
+  });
+
+  it('refuses an error share above 100 % without asking the backend', async () => {
+    const { api, calls } = fakeSandboxApi();
+    renderView(api);
+    await screen.findByTestId('sandbox-base-url');
+    fireEvent.change(screen.getByLabelText('Error share (%)'), { target: { value: '150' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply faults' }));
+    expect(screen.getByRole('alert').textContent).toBe('The error share is a percentage from 0 to 100.');
+    expect(screen.getByLabelText('Error share (%)').getAttribute('aria-invalid')).toBe('true');
+    expect(calls.setSandboxFaults).not.toHaveBeenCalled();
+  });
+
+  it('says plainly when the sandbox is not running, and offers the standalone command', async () => {
+    renderView(fakeSandboxApi({ running: false }).api);
+    const off = await screen.findByTestId('sandbox-off');
+    expect(off.textContent).toContain('not running');
+    expect(off.textContent).toContain('npm run sandbox -- --port 8787');
+    expect(screen.queryByRole('button', { name: 'Reset sandbox…' })).toBeNull();
+    expect(screen.queryByTestId('sandbox-log')).toBeNull();
+  });
+});
