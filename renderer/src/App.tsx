@@ -7,13 +7,15 @@ import { Sidebar, type NavItem } from './frame/Sidebar';
 import { StatusBar } from './frame/StatusBar';
 import { ThemeToggle } from './frame/ThemeToggle';
 import { QuickStartView } from './quickstart/QuickStartView';
+import { HistoryView } from './history/HistoryView';
 import { SandboxView } from './sandbox/SandboxView';
 import { AboutView } from './views/AboutView';
 
-type ViewId = 'quickstart' | 'sandbox' | 'about';
+type ViewId = 'quickstart' | 'history' | 'sandbox' | 'about';
 
 const NAV: NavItem<ViewId>[] = [
   { id: 'quickstart', label: 'Quick start', hint: 'Token, payment, image, category and receipt, step by step' },
+  { id: 'history', label: 'History', hint: 'Every request sent, with its answer' },
   { id: 'sandbox', label: 'Sandbox', hint: 'What the embedded sandbox holds, its request log and faults' },
   { id: 'about', label: 'About', hint: 'Version and data folder' },
 ];
@@ -35,6 +37,7 @@ function Frame() {
       <main className="main-area" id="main">
         <Notices notices={status?.notices ?? []} onDismiss={(id) => void dismiss(id)} />
         {view === 'quickstart' && <QuickStartView onEnvironmentChanged={() => void refresh()} />}
+        {view === 'history' && <HistoryView />}
         {view === 'sandbox' && <SandboxView />}
         {view === 'about' && <AboutView />}
       </main>
