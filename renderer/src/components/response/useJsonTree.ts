@@ -38,7 +38,13 @@ function pageId(parentKey: string, page: number): string {
  * a new view (BodyView keys it by source), so nothing here outlives its source.
  */
 export function useJsonTree(source: JsonTreeSource, root: TreeRow) {
-  const layout = useMemo(() => new TreeLayout(root), [root]);
+  // The top level is open from the start, as in other API clients: a small answer reads at a
+  // glance, and a huge one still shows only its first page of rows.
+  const layout = useMemo(() => {
+    const fresh = new TreeLayout(root);
+    if (root.childCount > 0) fresh.expand({ path: [], childCount: root.childCount, parentKey: null, index: 0 });
+    return fresh;
+  }, [root]);
   const [version, setVersion] = useState(0);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   const pages = useRef(new Map<string, TreeRow[]>());
