@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import type { HistoryEntry } from '../../../shared/contract/history';
-import type { HeaderLine } from '../../../shared/contract/requests';
 import { CopyButton } from '../components/common/CopyButton';
 import { REDACTED_PATTERN } from './history-format';
+import { HeadersView } from '../components/response/HeadersView';
 
 /** Marks the backend's «redacted:…» placeholders so they read as stand-ins, not as values. */
 export function withRedactions(text: string): ReactNode {
@@ -23,31 +23,6 @@ export function withRedactions(text: string): ReactNode {
   return parts;
 }
 
-function RecordedHeaders({ headers }: { headers: readonly HeaderLine[] }) {
-  if (headers.length === 0) return <p className="history-note">No headers were sent.</p>;
-  return (
-    <table className="headers-view history-headers">
-      <caption className="visually-hidden">Request headers</caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Value</th>
-        </tr>
-      </thead>
-      <tbody>
-        {headers.map((header, i) => (
-          <tr key={`${header.name}-${i}`}>
-            <th scope="row">{header.name}</th>
-            <td>
-              <code>{withRedactions(header.value)}</code>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 /** The request as it went out, with the headers the app added (keys and token as placeholders). */
 export function RecordedRequest({ request }: { request: HistoryEntry['request'] }) {
   return (
@@ -63,7 +38,13 @@ export function RecordedRequest({ request }: { request: HistoryEntry['request'] 
         <CopyButton label="Copy URL" ariaLabel="Copy the request URL" text={request.url} />
       </div>
       <h4 className="history-subtitle">Headers ({request.headers.length})</h4>
-      <RecordedHeaders headers={request.headers} />
+      <HeadersView
+        headers={request.headers}
+        caption="Request headers"
+        emptyText="No headers were sent."
+        className="history-headers"
+        renderValue={withRedactions}
+      />
       <div className="history-body-heading">
         <h4 className="history-subtitle">Body</h4>
         {request.body !== '' && <CopyButton label="Copy body" ariaLabel="Copy the request body" text={request.body} />}

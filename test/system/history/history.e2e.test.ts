@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SALES_UNIT } from '../../../electron/sandbox/config';
@@ -8,6 +7,7 @@ import { RPC_TOKEN_HEADER } from '../../../shared/contract';
 import { launchChromium, watchPageErrors } from '../../helpers/chromium';
 import { repoRoot, spawnHost, type SpawnedHost } from '../../helpers/spawn-host';
 import { tempDir } from '../../helpers/temp';
+import { seriousAxeFindings } from '../../helpers/axe';
 
 const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
 const SECRETS = [DEMO_SALES_UNIT.clientSecret, DEMO_SALES_UNIT.subscriptionKey];
@@ -36,12 +36,7 @@ async function send(label: string, request: Record<string, unknown>): Promise<Rp
 }
 
 async function checkAccessibility(label: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  for (const violation of result.violations) {
-    if (violation.impact === 'serious' || violation.impact === 'critical') {
-      axeFindings.push(`${label}: ${violation.impact} ${violation.id} at ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    }
-  }
+  axeFindings.push(...(await seriousAxeFindings(page, label)));
 }
 
 const view = () => page.getByRole('region', { name: 'History', exact: true });

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, watchPageErrors } from '../../helpers/chromium';
 import { repoRoot, spawnHost, type SpawnedHost } from '../../helpers/spawn-host';
 import { tempDir } from '../../helpers/temp';
+import { seriousAxeFindings } from '../../helpers/axe';
 
 const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
 const STEP_NUMBERS = { setup: 1, token: 2, payment: 3, image: 4, category: 5, receipt: 6, readback: 7 } as const;
@@ -43,12 +43,7 @@ async function open(id: StepId): Promise<void> {
 }
 
 async function checkAccessibility(label: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  for (const violation of result.violations) {
-    if (violation.impact === 'serious' || violation.impact === 'critical') {
-      axeFindings.push(`${label}: ${violation.impact} ${violation.id} at ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    }
-  }
+  axeFindings.push(...(await seriousAxeFindings(page, label)));
 }
 
 async function record(id: StepId, prefix: string): Promise<void> {

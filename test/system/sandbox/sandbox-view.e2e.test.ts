@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RPC_TOKEN_HEADER } from '../../../shared/contract';
 import { CHROMIUM_PATH, watchPageErrors } from '../../helpers/chromium';
 import { repoRoot, spawnHost, type SpawnedHost } from '../../helpers/spawn-host';
+import { seriousAxeFindings } from '../../helpers/axe';
 
 const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
 
@@ -32,12 +32,7 @@ async function rpc(method: string, input: unknown): Promise<RpcAnswer> {
 }
 
 async function checkAccessibility(label: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  for (const violation of result.violations) {
-    if (violation.impact === 'serious' || violation.impact === 'critical') {
-      axeFindings.push(`${label}: ${violation.impact} ${violation.id} at ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    }
-  }
+  axeFindings.push(...(await seriousAxeFindings(page, label)));
 }
 
 const view = () => page.getByRole('region', { name: 'Sandbox', exact: true });

@@ -1,11 +1,27 @@
+import type { ReactNode } from 'react';
 import type { HeaderLine } from '../../../../shared/contract/requests';
 
-/** Response headers as received, in order (a name may repeat, e.g. Set-Cookie). */
-export function HeadersView({ headers }: { headers: readonly HeaderLine[] }) {
-  if (headers.length === 0) return <p className="raw-body-note">The response has no headers.</p>;
+export interface HeadersViewProps {
+  headers: readonly HeaderLine[];
+  caption?: string;
+  emptyText?: string;
+  className?: string;
+  /** How a value is drawn, e.g. with «redacted» placeholders marked. */
+  renderValue?: (value: string) => ReactNode;
+}
+
+/** Headers in order as sent or received (a name may repeat, e.g. Set-Cookie). */
+export function HeadersView({
+  headers,
+  caption = 'Response headers',
+  emptyText = 'The response has no headers.',
+  className,
+  renderValue = (value) => value,
+}: HeadersViewProps) {
+  if (headers.length === 0) return <p className="raw-body-note">{emptyText}</p>;
   return (
-    <table className="headers-view">
-      <caption className="visually-hidden">Response headers</caption>
+    <table className={className ? `headers-view ${className}` : 'headers-view'}>
+      <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
           <th scope="col">Name</th>
@@ -17,7 +33,7 @@ export function HeadersView({ headers }: { headers: readonly HeaderLine[] }) {
           <tr key={`${header.name}-${i}`}>
             <th scope="row">{header.name}</th>
             <td>
-              <code>{header.value}</code>
+              <code>{renderValue(header.value)}</code>
             </td>
           </tr>
         ))}
