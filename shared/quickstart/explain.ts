@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '../vipps/issues';
 import type { RequestKey } from './templates';
+import { parseJsonOrNull } from '../json';
 
 /** What the response viewer shows above a response: a verdict in plain words. */
 export interface ResponseExplanation {
@@ -13,15 +14,6 @@ export interface AnsweredRequest {
   status: number;
   /** The response body as text, or null when it was too large to keep in memory. */
   bodyText: string | null;
-}
-
-function parse(text: string | null): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
 }
 
 function record(value: unknown): Record<string, unknown> | null {
@@ -173,7 +165,7 @@ function unauthorized(key: RequestKey, body: unknown): ResponseExplanation {
  */
 export function explainResponse(key: RequestKey, answer: AnsweredRequest): ResponseExplanation {
   const { status } = answer;
-  const body = parse(answer.bodyText);
+  const body = parseJsonOrNull(answer.bodyText);
   if (status >= 200 && status < 300) return success(key, status, body);
   const fieldIssues = fieldIssuesOf(body);
   switch (status) {

@@ -1,23 +1,15 @@
+import { parseJsonOrNull } from '../../../../shared/json';
 import { buildOrderPreview } from '../../../../shared/quickstart/order-preview';
 import { useQuickStartModel } from '../context';
 import { OrderPreview } from '../OrderPreview';
 import { RequestPanel } from '../RequestPanel';
 import { inlineBodyText } from '../useQuickStart';
 
-function parse(text: string | null): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
-}
-
 export function ReadBackPage() {
   const model = useQuickStartModel();
   const result = model.results.readback?.result ?? null;
   const ok = result !== null && result.status === 200;
-  const preview = ok ? buildOrderPreview(parse(inlineBodyText(result))) : null;
+  const preview = ok ? buildOrderPreview(parseJsonOrNull(inlineBodyText(result))) : null;
   const uploaded = model.state.order.uploadedImageId;
   return (
     <div className="qs-page-body qs-readback">
