@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { RPC_TOKEN_HEADER } from '../../shared/contract';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
@@ -46,4 +47,17 @@ export function spawnHost(script: 'web' | 'start', args: string[], env: NodeJS.P
       reject(new Error(`npm run ${script} exited with ${code} before printing a URL. Output:\n${out}`));
     });
   });
+}
+
+export type HostAnswer<V> = { ok: true; value: V } | { ok: false; error: { code: string; message: string } };
+
+/** One contract call to a spawned browser host, as its page would make it (with the launch token). */
+export async function callHost<V = Record<string, unknown>>(host: SpawnedHost, method: string, input: unknown): Promise<HostAnswer<V>> {
+  const token = /#token=([A-Za-z0-9_-]+)/.exec(host.url)![1]!;
+  const response = await fetch(`${host.origin}/rpc/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', [RPC_TOKEN_HEADER]: token },
+    body: JSON.stringify({ input }),
+  });
+  return (await response.json()) as HostAnswer<V>;
 }

@@ -3,9 +3,8 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SALES_UNIT } from '../../../electron/sandbox/config';
-import { RPC_TOKEN_HEADER } from '../../../shared/contract';
 import { launchChromium, watchPageErrors } from '../../helpers/chromium';
-import { repoRoot, spawnHost, type SpawnedHost } from '../../helpers/spawn-host';
+import { repoRoot, spawnHost, type SpawnedHost, callHost, type HostAnswer } from '../../helpers/spawn-host';
 import { tempDir } from '../../helpers/temp';
 import { seriousAxeFindings } from '../../helpers/axe';
 
@@ -18,18 +17,9 @@ let page: Page;
 let pageErrors: string[];
 const axeFindings: string[] = [];
 
-type RpcAnswer = { ok: true; value: Record<string, unknown> } | { ok: false; error: { code: string; message: string } };
+type RpcAnswer = HostAnswer<Record<string, unknown>>;
 
-/** One contract call to the browser host, as the page would make it. */
-async function rpc(method: string, input: unknown): Promise<RpcAnswer> {
-  const token = /#token=([A-Za-z0-9_-]+)/.exec(host.url)![1]!;
-  const response = await fetch(`${host.origin}/rpc/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', [RPC_TOKEN_HEADER]: token },
-    body: JSON.stringify({ input }),
-  });
-  return (await response.json()) as RpcAnswer;
-}
+const rpc = (method: string, input: unknown): Promise<RpcAnswer> => callHost(host, method, input);
 
 async function send(label: string, request: Record<string, unknown>): Promise<RpcAnswer> {
   return rpc('sendRequest', { request, label });

@@ -3,9 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RPC_TOKEN_HEADER } from '../../../shared/contract';
 import { CHROMIUM_PATH, watchPageErrors } from '../../helpers/chromium';
-import { repoRoot, spawnHost, type SpawnedHost } from '../../helpers/spawn-host';
+import { repoRoot, spawnHost, type SpawnedHost, callHost, type HostAnswer } from '../../helpers/spawn-host';
 import { seriousAxeFindings } from '../../helpers/axe';
 
 const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
@@ -18,18 +17,9 @@ let pageErrors: string[];
 let orderId: string;
 const axeFindings: string[] = [];
 
-type RpcAnswer = { ok: true; value: { status: number } } | { ok: false; error: { code: string; message: string } };
+type RpcAnswer = HostAnswer<{ status: number }>;
 
-/** One contract call to the browser host, as the page would make it. */
-async function rpc(method: string, input: unknown): Promise<RpcAnswer> {
-  const token = /#token=([A-Za-z0-9_-]+)/.exec(host.url)![1]!;
-  const response = await fetch(`${host.origin}/rpc/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', [RPC_TOKEN_HEADER]: token },
-    body: JSON.stringify({ input }),
-  });
-  return (await response.json()) as RpcAnswer;
-}
+const rpc = (method: string, input: unknown): Promise<RpcAnswer> => callHost(host, method, input);
 
 async function checkAccessibility(label: string): Promise<void> {
   axeFindings.push(...(await seriousAxeFindings(page, label)));
