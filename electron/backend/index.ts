@@ -1,9 +1,8 @@
-import fs from 'node:fs';
 import { DEMO_SALES_UNIT } from '../sandbox/index';
 import { createAppHandlers } from './app-handlers';
 import { createFileHandlers, type HostDialogs } from './files/image-file';
 import { dispatch, type CallContext, type Handlers, type Logger } from './dispatch';
-import type { StoreFactory } from './store/document-store';
+import { ensurePrivateDir, type StoreFactory } from './store/document-store';
 import { NoticeBoard } from './store/notices';
 import { RequestEngine } from './engine/request-engine';
 import { createRequestHandlers } from './engine/request-handlers';
@@ -52,7 +51,7 @@ export interface Backend {
  * domain contributes its handlers; this function only wires them together.
  */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDir(options.dataDir);
   const log = options.log ?? (() => {});
   const notices = new NoticeBoard();
   const disposers: Array<() => Promise<void> | void> = [];
