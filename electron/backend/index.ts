@@ -6,7 +6,6 @@ import { ensurePrivateDir, type StoreFactory } from './store/document-store';
 import { NoticeBoard } from './store/notices';
 import { RequestEngine } from './engine/request-engine';
 import { createRequestHandlers } from './engine/request-handlers';
-import { responseTempDir } from './engine/response-bodies';
 import { createHistoryHandlers } from './history/history-handlers';
 import { HistoryStore, type HistoryLimits } from './history/history-store';
 import { openEmbeddedSandbox, type SandboxChoice } from './profiles/embedded-sandbox';
@@ -33,7 +32,8 @@ export interface BackendOptions {
   /** The request engine's knobs: large-body threshold, temp folder, history bounds, clock. */
   requests?: {
     spoolThresholdBytes?: number;
-    tempDir?: string;
+    /** Where the private temp folder for large bodies is made (default: the system's temp folder). */
+    tempRoot?: string;
     history?: Partial<HistoryLimits>;
     now?: () => number;
   };
@@ -74,7 +74,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const engine = new RequestEngine({
     profiles,
     history,
-    tempDir: options.requests?.tempDir ?? responseTempDir(options.dataDir),
+    temp: { dataDir: options.dataDir, root: options.requests?.tempRoot },
     spoolThresholdBytes: options.requests?.spoolThresholdBytes,
     now: options.requests?.now,
   });

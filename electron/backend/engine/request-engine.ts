@@ -13,7 +13,7 @@ import { ConnectionPools } from './http-exchange';
 import { ProductionGuard } from './production-guard';
 import { fillRequest, maskSecret, planHeaders, requireKeys, type HeaderPlan, type OutgoingHeader } from './request-builder';
 import { followRedirects } from './redirects';
-import { BodyIdleTimeout, DEFAULT_SPOOL_THRESHOLD, ResponseBodies } from './response-bodies';
+import { BodyIdleTimeout, DEFAULT_SPOOL_THRESHOLD, ResponseBodies, type TempFolderOptions } from './response-bodies';
 import { shapeResponse } from './response-shape';
 import { addTimings } from './timings';
 import { fetchAccessToken } from './token-fetcher';
@@ -23,8 +23,8 @@ import { transportFailure, type AbortReason } from './transport-errors';
 export interface RequestEngineOptions {
   profiles: ProfileService;
   history: HistoryStore;
-  /** The app's temp folder for large bodies; emptied on start and dispose. */
-  tempDir: string;
+  /** Where large bodies go: a private folder made on first need, removed on dispose (or on the next start after a crash). */
+  temp: TempFolderOptions;
   spoolThresholdBytes?: number;
   now?: () => number;
 }
@@ -71,7 +71,7 @@ export class RequestEngine {
 
   constructor(options: RequestEngineOptions) {
     this.#options = options;
-    this.bodies = new ResponseBodies(options.tempDir);
+    this.bodies = new ResponseBodies(options.temp);
     const now = () => options.now?.() ?? Date.now();
     this.tokens = new TokenManager({
       now,
