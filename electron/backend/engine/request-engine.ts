@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { HeaderLine, HttpRequest, ResolvedRequest, SendResult } from '../../../shared/contract/requests';
+import { redactUserinfo } from '../../../shared/url-userinfo';
 import type { VariableScopes } from '../../../shared/variables';
 import { fail } from '../failure';
 import { buildHistoryEntry, type RecordedExchange } from '../history/history-entry';
@@ -267,7 +268,7 @@ export class RequestEngine {
   #shown(prepared: Prepared, headers: OutgoingHeader[]): ResolvedRequest {
     return {
       method: prepared.method,
-      url: tryUrl(prepared.urlText) ? prepared.url.href : prepared.urlText,
+      url: redactUserinfo(tryUrl(prepared.urlText) ? prepared.url.href : prepared.urlText),
       headers: headers.map(({ name, value, auto, secret }) => ({ name, value, auto, secret })),
       body: prepared.body,
       unresolved: prepared.unresolved,

@@ -7,6 +7,7 @@ import {
   type SecretField,
   type SecretState,
 } from '../../../shared/contract/profiles';
+import { hasUserinfo, USERINFO_REFUSED } from '../../../shared/url-userinfo';
 import { fail } from '../failure';
 import type { DocumentStore } from '../store/document-store';
 import type { SecretValues, SecretVault } from '../vault/secret-vault';
@@ -188,4 +189,5 @@ function checkBaseUrl(environment: ProfileDraft['environment'], customBaseUrl: s
   if (environment === 'custom' && !customBaseUrl) {
     fail('INVALID_INPUT', 'A custom environment needs a base URL, for example https://apitest.vipps.no or http://localhost:8080.');
   }
+  if (customBaseUrl && hasUserinfo(customBaseUrl)) fail('INVALID_INPUT', USERINFO_REFUSED);
 }
