@@ -58,6 +58,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   const sandbox = await openEmbeddedSandbox(options.sandbox, options.dataDir);
   disposers.push(() => sandbox.close());
+  // The sandbox's own notices (its saved state could not be read, …) reach the status bar like every other.
+  if (sandbox.running) notices.follow(() => sandbox.running?.inspect().notices ?? []);
   const demoKeys = sandbox.running?.demoKeys ?? DEMO_SALES_UNIT;
   const vault = new SecretVault(options.keychain ? { keychain: options.keychain } : {});
   // The demo keys are public and only open the local sandbox: kept in memory, never in a file or the keychain.
@@ -70,6 +72,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     sandboxBaseUrl: () => sandbox.running?.baseUrl,
     // Called only after construction, once the engine below exists.
     onCredentialsChanged: (profileId) => engine.tokens.forget(profileId),
+    // Only when keys are actually being stored: the Sandbox needs none, so a missing keychain is no news before that.
+    onKeychainUnavailable: (message) => notices.addOnce('warning', message),
   });
   const engine = new RequestEngine({
     profiles,
@@ -79,7 +83,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     now: options.requests?.now,
   });
   disposers.push(() => engine.dispose());
-  await announceKeychainProblem(vault, notices);
   const activeEnvironment = () => profiles.activeEnvironment();
 
   const handlers: Handlers = {
@@ -107,16 +110,4 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       for (const dispose of disposers.reverse()) await dispose();
     },
   };
-}
-
-/**
- * Tells the user at startup when keys cannot be kept safely. A keyring that is asking for its
- * password may take a while; the notice then appears as soon as the answer is known.
- */
-async function announceKeychainProblem(vault: SecretVault, notices: NoticeBoard): Promise<void> {
-  const announce = (status: Awaited<ReturnType<SecretVault['status']>>) => {
-    if (status.state === 'unavailable') notices.add('warning', status.message);
-  };
-  const check = vault.status().then(announce, () => undefined);
-  await Promise.race([check, new Promise((resolve) => setTimeout(resolve, 3_000).unref())]);
 }
