@@ -35,38 +35,37 @@ export function applyLimits(server: Server, limits: ConnectionLimits): void {
 export type BodyOutcome = { kind: 'body'; bytes: Buffer } | { kind: 'too-large' } | { kind: 'aborted' };
 
 /**
- * Reads a request body up to `limit` bytes. Past the limit it stops keeping data but goes on
- * reading (and dropping) the rest, up to as much again, so the client has finished sending
- * when the 413 answer goes out: closing a socket the client is still writing to makes it see
- * a reset instead of the answer. A body that is more than twice the limit ends the connection.
+ * Reads a request body up to `limit` bytes. Past the limit it keeps nothing, calls `onOverflow`
+ * once (so the 413 answer goes out at once) and goes on reading and dropping the rest until the
+ * client has finished: closing a socket the client is still writing to makes it see a reset
+ * instead of the answer. The request timeout bounds how long a client may keep sending.
  */
-export function readLimitedBody(req: IncomingMessage, limit: number): Promise<BodyOutcome> {
+export function readLimitedBody(req: IncomingMessage, limit: number, onOverflow: () => void = () => {}): Promise<BodyOutcome> {
   return new Promise((resolve) => {
     const declared = Number(req.headers['content-length']);
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = Number.isFinite(declared) && declared > limit;
+    let tooLarge = false;
     let settled = false;
+    const overflow = () => {
+      if (tooLarge) return;
+      tooLarge = true;
+      chunks.length = 0;
+      onOverflow();
+    };
     const settle = (outcome: BodyOutcome) => {
       if (settled) return;
       settled = true;
       resolve(outcome);
     };
+    if (Number.isFinite(declared) && declared > limit) overflow();
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) tooLarge = true;
-      if (tooLarge) {
-        chunks.length = 0;
-        if (size > limit * 2) {
-          settle({ kind: 'too-large' });
-          req.socket.destroy();
-        }
-        return;
-      }
-      chunks.push(chunk);
+      if (size > limit) overflow();
+      if (!tooLarge) chunks.push(chunk);
     });
     req.on('end', () => settle(tooLarge ? { kind: 'too-large' } : { kind: 'body', bytes: Buffer.concat(chunks) }));
-    req.on('error', () => settle({ kind: 'aborted' }));
+    req.on('error', () => settle(tooLarge ? { kind: 'too-large' } : { kind: 'aborted' }));
     req.on('close', () => settle(tooLarge ? { kind: 'too-large' } : { kind: 'aborted' }));
   });
 }

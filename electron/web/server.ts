@@ -34,15 +34,22 @@ export interface RunningWebHost {
   close(): Promise<void>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+/** Writes a whole JSON answer without ending the response (see the 413 case). */
+function startJson(res: ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
+    ...extraHeaders,
   });
-  res.end(text);
+  res.write(text);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  startJson(res, status, body);
+  res.end();
 }
 
 function refuse(res: ServerResponse, status: number, message: string): void {
@@ -55,10 +62,14 @@ async function handleRpc(req: IncomingMessage, res: ServerResponse, options: Web
     sendJson(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: 'RPC calls must use POST.' } });
     return;
   }
-  const body = await readLimitedBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-  if (body.kind === 'aborted') return;
-  if (body.kind === 'too-large') {
-    sendJson(res, 413, { ok: false, error: { code: 'TOO_LARGE', message: 'The request was larger than the browser host accepts. Send a smaller body.' } });
+  // The whole 413 answer is written as soon as the body is too large; the response is ended
+  // (and the connection closed) only once the client has stopped sending.
+  const body = await readLimitedBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, () => {
+    startJson(res, 413, { ok: false, error: { code: 'TOO_LARGE', message: 'The request was larger than the browser host accepts. Send a smaller body.' } }, { Connection: 'close' });
+  });
+  if (body.kind !== 'body') {
+    if (res.headersSent) res.end();
+    else res.destroy();
     return;
   }
   if (methodName === undefined) {
