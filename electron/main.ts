@@ -3,7 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { PRIVATE_FILE_MODE, type StoreFactory } from './backend/store/document-store';
+import { keepProcessAlive } from './backend/process-guard';
 import { startExplorerApp } from './main/explorer-app';
+
+// One failing handler must not take every window down with the main process.
+keepProcessAlive((line) => console.error(line), 'main process');
 
 const electronStoreFactory: StoreFactory = ({ cwd, name }) => new ElectronStore<Record<string, unknown>>({ cwd, name, configFileMode: PRIVATE_FILE_MODE });
 

@@ -4,7 +4,8 @@ export function describeFailure(error: unknown): string {
   return String(error).slice(0, 300);
 }
 
-let installed = false;
+// Kept on the process itself: a module that is loaded twice (tests reload main.ts) must still install one guard.
+const INSTALLED = Symbol.for('vipps-explorer.process-guard');
 
 /**
  * The last resort for a long-running host process (the browser host, Electron's main process):
@@ -12,8 +13,9 @@ let installed = false;
  * instead of every open window or tab losing it at once.
  */
 export function keepProcessAlive(log: (line: string) => void, who: string): void {
-  if (installed) return;
-  installed = true;
+  const flags = process as unknown as Record<symbol, boolean>;
+  if (flags[INSTALLED]) return;
+  flags[INSTALLED] = true;
   process.on('uncaughtException', (error) => log(`${who}: an unexpected error was caught; still running: ${describeFailure(error)}`));
   process.on('unhandledRejection', (reason) => log(`${who}: an unexpected rejection was caught; still running: ${describeFailure(reason)}`));
 }

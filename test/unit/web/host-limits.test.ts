@@ -2,6 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rawExchange } from '../../helpers/raw-socket';
+import { tempDir } from '../../helpers/temp';
 import { startHostFixture, type HostFixture } from '../../helpers/web-host';
 
 let fixture: HostFixture | undefined;
@@ -94,5 +95,34 @@ describe('browser host limits', () => {
     fixture = await startHostFixture();
     const answer = await rawExchange(fixture.host.port, 'GET /\x7f HTTP/1.1\r\n\r\n');
     expect(answer.status).toBe(400);
+  });
+});
+
+describe('the browser host’s last resort', () => {
+  it('turns a failure inside a handler into an answer without internals, logs it, and keeps serving', async () => {
+    const { startWebHost } = await import('../../../electron/web/server');
+    const logged: string[] = [];
+    let calls = 0;
+    const backend = {
+      call: async () => {
+        calls += 1;
+        if (calls === 1) throw new TypeError('boom at /work/secret/module.ts:12:3');
+        return { ok: true as const, value: { fine: true } };
+      },
+    } as unknown as Parameters<typeof startWebHost>[0]['backend'];
+    const host = await startWebHost({ backend, staticDir: tempDir('vx-static-'), token: 't'.repeat(43), log: (line) => logged.push(line) });
+    try {
+      const call = () =>
+        fetch(`${host.origin}/rpc/getStatus`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-explorer-token': host.token }, body: '{"input":{}}' });
+      const failed = await call();
+      expect(failed.status).toBe(500);
+      const text = await failed.text();
+      expect(JSON.parse(text)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+      expect(text).not.toContain('/work/secret');
+      expect(logged.join('\n')).toMatch(/TypeError: boom/);
+      expect((await call()).status).toBe(200);
+    } finally {
+      await host.close();
+    }
   });
 });
