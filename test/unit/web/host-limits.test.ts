@@ -126,3 +126,12 @@ describe('the browser host’s last resort', () => {
     }
   });
 });
+
+describe('the browser host’s port', () => {
+  it('a --port already in use is refused with a clear error naming the port', async () => {
+    const { startWebHost } = await import('../../../electron/web/server');
+    fixture = await startHostFixture();
+    const backend = fixture.backend;
+    await expect(startWebHost({ backend, staticDir: tempDir('vx-static-'), port: fixture.host.port })).rejects.toThrow(new RegExp(`Port ${fixture.host.port} on 127\\.0\\.0\\.1 is already in use.*--port`));
+  });
+});
