@@ -2,12 +2,12 @@
 // renderer, which forwards /rpc/ calls to the host. Open the Vite URL with the printed token.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { buildAll, root } from './build-lib.mjs';
+import { buildIfNeeded, root } from './build-lib.mjs';
 import { pickDevPort } from './dev-port.mjs';
 
 const PREFERRED_PORT = Number(process.env.VIPPS_EXPLORER_DEV_PORT ?? 5173);
 
-await buildAll({ quiet: true });
+await buildIfNeeded();
 const host = spawn(process.execPath, [path.join(root, 'dist/electron/web.js'), '--no-open', ...process.argv.slice(2)], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });

@@ -22,13 +22,13 @@ export interface HostProcess {
  * The browser host as its own process, run from source (electron/web.ts through tsx), so a test
  * can show that no request stops it: the process is still there afterwards.
  */
-export async function startHostProcess(): Promise<HostProcess> {
+export async function startHostProcess(options: { open?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<HostProcess> {
   const dataDir = tempDir('vx-hostproc-data-');
   const staticDir = tempDir('vx-hostproc-static-');
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>fixture</title>');
-  const child = spawn(process.execPath, [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), path.join(repoRoot, 'electron/web.ts'), '--no-open', '--data-dir', dataDir, '--static-dir', staticDir], {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), path.join(repoRoot, 'electron/web.ts'), ...(options.open ? [] : ['--no-open']), '--data-dir', dataDir, '--static-dir', staticDir], {
     cwd: repoRoot,
-    env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' },
+    env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

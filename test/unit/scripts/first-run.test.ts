@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { openBrowser } from '../../../electron/web/open-browser';
 import { tempDir } from '../../helpers/temp';
+import { startHostProcess } from '../../helpers/web-host-process';
 
 // The scripts are plain .mjs (run by npm before anything is built); loaded by path so TypeScript does not need their types.
 const scripts = path.resolve(import.meta.dirname, '..', '..', '..', 'scripts');
@@ -116,6 +117,16 @@ describe('the browser host: opening a browser', () => {
     await openBrowser('http://127.0.0.1:1/', (line) => said.push(line), async () => Promise.reject(new Error('no opener')), { DISPLAY: ':0' }, 'linux');
     expect(said).toHaveLength(1);
   });
+
+  it('npm run web without a display prints the URL and a hint to open it by hand, and keeps serving', async () => {
+    const host = await startHostProcess({ open: true, env: { DISPLAY: '', WAYLAND_DISPLAY: '' } });
+    try {
+      await vi.waitFor(() => expect(host.output()).toMatch(/No browser could be opened here\. Open the URL above/), { timeout: 10_000 });
+      expect(host.alive()).toBe(true);
+    } finally {
+      await host.stop();
+    }
+  }, 60_000);
 
   it('says nothing when the browser opened', async () => {
     const said: string[] = [];
