@@ -58,3 +58,28 @@ describe('the IPC bridge’s last resort', () => {
     expect(JSON.stringify(result)).not.toContain('/work/secret');
   });
 });
+
+describe('the app:// protocol handler under fuzzed URLs', () => {
+  it('answers any URL and method with 200/404/405, never a file outside the renderer folder', async () => {
+    const { createRendererProtocolHandler, resolveRendererFile } = await import('../../../electron/main/renderer-protocol');
+    const root = tempDir('vx-renderer-root-');
+    const handler = createRendererProtocolHandler(root);
+    const pathArb = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('/..%2f..%2fetc/passwd', '/%E0%A4%A', '/%00', '//a:99999/', '/%5c..%5c'));
+    await fc.assert(
+      fc.asyncProperty(pathArb, fc.constantFrom('GET', 'HEAD', 'POST', 'DELETE'), async (suffix, method) => {
+        const url = `app://explorer/${suffix}`;
+        const file = resolveRendererFile(root, url);
+        if (file) expect(file.startsWith(`${root}/`)).toBe(true);
+        let request: Request;
+        try {
+          request = new Request(url, { method });
+        } catch {
+          return; // Not a URL Chromium could hand over either.
+        }
+        const response = await handler(request);
+        expect([200, 404, 405]).toContain(response.status);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
