@@ -125,7 +125,7 @@ describe('file and folder permissions', () => {
 describe('notices from the embedded sandbox', () => {
   it('reach getStatus (the status bar), like the backend’s own', async () => {
     const dataDir = tempDir();
-    fs.mkdirSync(path.join(dataDir, 'sandbox'), { recursive: true });
+    fs.mkdirSync(path.join(dataDir, 'sandbox'), { recursive: true, mode: 0o755 });
     fs.writeFileSync(path.join(dataDir, 'sandbox', 'sandbox-state.json'), '{ not json');
     const backend = await createBackend({ host: 'test', dataDir, storeFactory: confStoreFactory, keychain: new MemoryKeychain() });
     try {
@@ -133,6 +133,8 @@ describe('notices from the embedded sandbox', () => {
       expect(status.ok).toBe(true);
       const messages = (status as { value: { notices: Array<{ message: string }> } }).value.notices.map((n) => n.message);
       expect(messages.some((m) => /sandbox state could not be read/.test(m))).toBe(true);
+      // The sandbox keeps its state in a private folder too.
+      expect(fs.statSync(path.join(dataDir, 'sandbox')).mode & 0o777).toBe(0o700);
     } finally {
       await backend.dispose();
     }
