@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { RPC_TOKEN_HEADER } from '../../shared/contract';
+import { processGroupGone } from './spawn-host';
 import { tempDir } from './temp';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -30,6 +31,8 @@ export async function startHostProcess(options: { open?: boolean; env?: NodeJS.P
     cwd: repoRoot,
     env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // tsx runs the host in a child of its own: the whole group is stopped, and waited for.
+    detached: true,
   });
   let out = '';
   child.stdout!.setEncoding('utf8').on('data', (text: string) => (out += text));
@@ -62,11 +65,13 @@ export async function startHostProcess(options: { open?: boolean; env?: NodeJS.P
       const response = await fetch(`${origin}/rpc/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', [RPC_TOKEN_HEADER]: token }, body });
       return { status: response.status, text: await response.text() };
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        process.kill(-child.pid!, 'SIGTERM');
+        await exited;
+      }
+      await processGroupGone(child.pid!);
+    },
   };
 }

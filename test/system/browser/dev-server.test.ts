@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../../helpers/spawn-host';
+import { processGroupGone, repoRoot } from '../../helpers/spawn-host';
 import { tempDir } from '../../helpers/temp';
 
 describe('npm run dev', () => {
@@ -35,15 +35,7 @@ describe('npm run dev', () => {
         process.kill(-child.pid!, 'SIGTERM');
         await exited;
         // The browser host and Vite are grandchildren: wait until the whole process group is gone.
-        const groupAlive = () => {
-          try {
-            process.kill(-child.pid!, 0);
-            return true;
-          } catch {
-            return false;
-          }
-        };
-        await expect.poll(groupAlive, { timeout: 10_000, interval: 50 }).toBe(false);
+        await processGroupGone(child.pid!);
       }
       await new Promise((resolve) => squatter.close(resolve));
     }
