@@ -23,6 +23,7 @@ const RFC7231_SECTION: Record<number, string> = {
   405: '6.5.5',
   409: '6.5.8',
   413: '6.5.11',
+  415: '6.5.13',
   500: '6.6.1',
   502: '6.6.3',
   503: '6.6.4',
@@ -89,6 +90,8 @@ export function problemReply(api: ApiKind, path: string, p: Problem): Reply {
     case 'om':
       return { status: p.status, body: orderManagementBody(p), contentType: PROBLEM_JSON };
     case 'epayment':
+    case 'webhooks':
+    case 'userinfo':
       return { status: p.status, body: epaymentBody(p, path), contentType: PROBLEM_JSON };
     case 'recurring':
       return { status: p.status, body: recurringBody(p, path), contentType: JSON_UTF8 };
