@@ -4,7 +4,7 @@ import { validateCreateCharge } from '../../shared/vipps/recurring';
 import type { Handler, Reply, RequestContext } from './context';
 import { requireUnit } from './context';
 import { problemReply, validationProblem } from './errors';
-import { shortId } from './ids';
+import { digits, shortId } from './ids';
 import { findAgreement, idempotentWrite, newCharge, notFound } from './recurring';
 import { quote } from './text';
 import { key, type ChargeRecord } from './state';
@@ -57,12 +57,27 @@ function chargeBody(c: ChargeRecord): unknown {
   };
 }
 
+/**
+ * On its due date the service takes a charge from the user: DIRECT_CAPTURE becomes CHARGED,
+ * RESERVE_CAPTURE RESERVED. The sandbox does it when the charge is next looked at.
+ */
+function settleIfDue(ctx: RequestContext, c: ChargeRecord): void {
+  if ((c.status !== 'PENDING' && c.status !== 'DUE') || ctx.deps.now() < Date.parse(c.due)) return;
+  const direct = c.transactionType === 'DIRECT_CAPTURE';
+  c.status = direct ? 'CHARGED' : 'RESERVED';
+  if (direct) c.captured = c.amount;
+  c.transactionId = digits(10);
+  c.history.push({ occurred: nowIso(ctx), event: direct ? 'CAPTURE' : 'RESERVE', amount: c.amount, idempotencyKey: null, success: true });
+  ctx.deps.store.touch('charges', key(c.msn, c.id));
+}
+
 function findCharge(ctx: RequestContext): ChargeRecord | Reply {
   const unit = requireUnit(ctx);
   const chargeId = ctx.params.chargeId ?? '';
   const charge = ctx.deps.store.charges.get(key(unit.msn, chargeId));
   const agreementId = ctx.params.agreementId;
   if (!charge || (agreementId !== undefined && charge.agreementId !== agreementId)) return notFound(ctx, 'Charge', chargeId);
+  settleIfDue(ctx, charge);
   return charge;
 }
 
@@ -78,7 +93,9 @@ export const listCharges: Handler = (ctx) => {
   const status = ctx.query.get('status');
   const list: unknown[] = [];
   for (const c of ctx.deps.store.charges.values()) {
-    if (c.msn === found.msn && c.agreementId === found.id && (status === null || c.status === status)) list.push(chargeBody(c));
+    if (c.msn !== found.msn || c.agreementId !== found.id) continue;
+    settleIfDue(ctx, c);
+    if (status === null || c.status === status) list.push(chargeBody(c));
   }
   return { status: 200, contentType: JSON_UTF8, body: list };
 };
@@ -133,10 +150,12 @@ export const cancelCharge: Handler = (ctx) =>
   chargeWrite(
     ctx,
     (c, _input, idempotencyKey) => {
-      if (!['PENDING', 'DUE', 'RESERVED', 'PARTIALLY_CAPTURED'].includes(c.status)) return illegal(ctx, c, 'cancelled');
-      const left = c.amount - c.captured;
-      c.cancelled = left;
-      c.status = c.captured > 0 ? 'CHARGED' : 'CANCELLED';
+      const left = c.amount - c.captured - c.cancelled;
+      const reservedOrPartly = c.status === 'RESERVED' || c.captured > 0;
+      if (left <= 0 || !(['PENDING', 'DUE'].includes(c.status) || reservedOrPartly)) return illegal(ctx, c, 'cancelled');
+      c.cancelled += left;
+      if (c.captured === 0) c.status = 'CANCELLED';
+      else if (c.status === 'PARTIALLY_CAPTURED') c.status = 'CHARGED';
       c.history.push({ occurred: nowIso(ctx), event: 'CANCEL', amount: left, idempotencyKey, success: true });
       return { status: 204, raw: '' };
     },
