@@ -210,7 +210,8 @@ export async function createSandbox(options: SandboxOptions = {}) {
   };
 
   const server: Server = createServer(
-    { keepAliveTimeout: 65_000, headersTimeout: config.headersTimeoutMs, requestTimeout: config.requestTimeoutMs, maxHeaderSize: 32 * 1024 },
+    // Node checks these timeouts every 30 s by default; every second cuts a silent client off on time.
+    { keepAliveTimeout: 65_000, headersTimeout: config.headersTimeoutMs, requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: 1000, maxHeaderSize: 32 * 1024 },
     onRequest,
   );
   // A malformed request line or header never reaches onRequest; answer it plainly and hang up.
