@@ -67,7 +67,8 @@ function settleIfDue(ctx: RequestContext, c: ChargeRecord): void {
   c.status = direct ? 'CHARGED' : 'RESERVED';
   if (direct) c.captured = c.amount;
   c.transactionId = digits(10);
-  c.history.push({ occurred: nowIso(ctx), event: direct ? 'CAPTURE' : 'RESERVE', amount: c.amount, idempotencyKey: null, success: true });
+  // No request triggers this, so the event carries the key of the charge's creation.
+  c.history.push({ occurred: nowIso(ctx), event: direct ? 'CAPTURE' : 'RESERVE', amount: c.amount, idempotencyKey: c.history[0]?.idempotencyKey ?? null, success: true });
   ctx.deps.store.touch('charges', key(c.msn, c.id));
 }
 

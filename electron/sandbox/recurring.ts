@@ -55,6 +55,7 @@ export function newCharge(ctx: RequestContext, agreement: AgreementRecord, field
     agreementId: agreement.id,
     currency: 'NOK',
     status: 'PENDING',
+    // The spec: "Contains null until the status has reached CHARGED."
     transactionId: null,
     captured: 0,
     refunded: 0,
@@ -146,7 +147,7 @@ export const getAgreement: Handler = (ctx) => {
 
 /** Test-only: the user accepts in the app; PENDING → ACTIVE, and the initial charge is settled. */
 export const forceAcceptAgreement: Handler = (ctx) =>
-  idempotentWrite(ctx, (input) => {
+  idempotentWrite(ctx, (input, idempotencyKey) => {
     const found = findAgreement(ctx);
     if (!('uuid' in found)) return found;
     const checked = validateWith(ForceAcceptSchema, input);
@@ -165,7 +166,7 @@ export const forceAcceptAgreement: Handler = (ctx) =>
       initial.status = direct ? 'CHARGED' : 'RESERVED';
       if (direct) initial.captured = initial.amount;
       initial.transactionId = digits(10);
-      initial.history.push({ occurred: nowIso(ctx), event: direct ? 'CAPTURE' : 'RESERVE', amount: initial.amount, idempotencyKey: null, success: true });
+      initial.history.push({ occurred: nowIso(ctx), event: direct ? 'CAPTURE' : 'RESERVE', amount: initial.amount, idempotencyKey, success: true });
       ctx.deps.store.touch('charges', initialKey);
     }
     ctx.deps.store.touch('agreements', key(found.msn, found.id));
