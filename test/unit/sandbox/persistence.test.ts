@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it, expect } from 'vitest';
@@ -117,6 +117,30 @@ describe('persistence with dataDir', () => {
     try {
       expect(h.sandbox.inspect().notices[0]).toMatch(/newer version/);
       expect((await readdir(dir)).some((f) => f.startsWith('sandbox-state.json.newer-v7-'))).toBe(true);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('gives the space back on reset, on disk as in memory, and serves the inspector in pages', async () => {
+    const h = await startHarness({ dataDir: dir });
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 30; i++) {
+        ids.push(freshId());
+        await h.call('POST', `/order-management/v2/ecom/receipts/${ids[i]}`, { body: validReceipt() });
+      }
+      const page = await fetch(`${h.sandbox.baseUrl}/__sandbox/state?offset=5&limit=10`).then((r) => r.json() as Promise<{ receipts: Array<{ orderId: string }>; totals: { receipts: number } }>);
+      expect(page.totals.receipts).toBe(30);
+      expect(page.receipts.map((r) => r.orderId)).toEqual(ids.slice(15, 25).reverse());
+      expect((await fetch(`${h.sandbox.baseUrl}/__sandbox/state?limit=0`)).status).toBe(400);
+      await h.sandbox.flush();
+      const before = (await stat(join(dir, 'sandbox-state.jsonl'))).size;
+      h.sandbox.reset();
+      await h.sandbox.flush();
+      const after = (await stat(join(dir, 'sandbox-state.jsonl'))).size;
+      expect(h.sandbox.inspect().totals).toMatchObject({ receipts: 0, orders: 0 });
+      expect(after).toBeLessThan(before / 10);
     } finally {
       await h.close();
     }
