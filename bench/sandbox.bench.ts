@@ -174,7 +174,7 @@ async function soak(self: string, mode: 'in memory' | 'with --data', dataDir?: s
 async function writeResultsSection(file: string, section: string): Promise<void> {
   const begin = '<!-- sandbox-bench:begin -->';
   const end = '<!-- sandbox-bench:end -->';
-  let text = '';
+  let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
