@@ -95,3 +95,26 @@ describe('raw HTTP fuzzing of the sandbox', () => {
     expect(await r.text()).toMatch(/limit/);
   });
 });
+
+describe('error answers never echo more than a little of the input', () => {
+  it('caps the unknown field names of a large body in a 400', async () => {
+    const sandbox = await startSandbox();
+    try {
+      const tokenRes = await fetch(`${sandbox.baseUrl}/accesstoken/get`, { method: 'POST', headers: { client_id: sandbox.demoKeys!.clientId, client_secret: sandbox.demoKeys!.clientSecret, 'Ocp-Apim-Subscription-Key': sandbox.demoKeys!.subscriptionKey } });
+      const token = ((await tokenRes.json()) as { access_token: string }).access_token;
+      const headers = { Authorization: `Bearer ${token}`, 'Ocp-Apim-Subscription-Key': sandbox.demoKeys!.subscriptionKey, 'Content-Type': 'application/json' };
+      const draft = { pricing: { amount: 2500, currency: 'NOK' }, interval: { unit: 'MONTH', count: 1 }, merchantRedirectUrl: 'https://example.com/r', merchantAgreementUrl: 'https://example.com/a', productName: 'News' };
+      const created = await fetch(`${sandbox.baseUrl}/recurring/v3/agreements`, { method: 'POST', headers: { ...headers, 'Idempotency-Key': 'k0' }, body: JSON.stringify(draft) });
+      const { agreementId } = (await created.json()) as { agreementId: string };
+      const body = JSON.stringify(Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`unknown_field_with_a_long_name_${i}`, i])));
+      const r = await fetch(`${sandbox.baseUrl}/recurring/v3/agreements/${agreementId}`, { method: 'PATCH', headers: { ...headers, 'Idempotency-Key': 'k1' }, body });
+      const text = await r.text();
+      expect(r.status).toBe(400);
+      expect(text).toMatch(/Unknown field/);
+      expect(text.length).toBeLessThan(40_000);
+      expect(body.length).toBeGreaterThan(600_000);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
