@@ -8,6 +8,7 @@ import { gatewayError, problemReply } from './errors';
 import { decideFaults, delay } from './faults';
 import { authorizeApiCall, authorizeTokenOnly } from './gateway';
 import { readBody, sendReply } from './http-io';
+import { answerClientError, drainAndClose, INTERNAL_ERROR, reportInternal } from './http-guards';
 import { handleInspector, INSPECTOR_PREFIX, isInspectorPath, type SandboxControl } from './inspector';
 import { StatePersister } from './persistence';
 import { RequestLog, type RequestLogEntry } from './request-log';
@@ -214,16 +215,7 @@ export async function createSandbox(options: SandboxOptions = {}) {
     { keepAliveTimeout: 65_000, headersTimeout: config.headersTimeoutMs, requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: 1000, maxHeaderSize: 32 * 1024 },
     onRequest,
   );
-  // A malformed request line or header never reaches onRequest; answer it plainly and hang up.
-  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    if (!socket.writable || error.code === 'ECONNRESET') {
-      socket.destroy();
-      return;
-    }
-    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-    const body = JSON.stringify({ statusCode: status, message: status === 408 ? 'The request took too long to arrive.' : 'The request could not be parsed as HTTP.' });
-    socket.end(`HTTP/1.1 ${status} ${status === 408 ? 'Request Timeout' : status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
-  });
+  server.on('clientError', answerClientError);
   return {
     server,
     control,
@@ -233,24 +225,6 @@ export async function createSandbox(options: SandboxOptions = {}) {
       baseUrl = url;
     },
   };
-}
-
-const INTERNAL_ERROR: Reply = gatewayError(500, 'The sandbox failed while handling this request. The details are in the sandbox\'s own log; please report it.');
-
-/** The details of an internal failure go to the sandbox's log, never into an answer. */
-function reportInternal(error: unknown): void {
-  console.error('Vipps sandbox: a request failed inside the sandbox:', error);
-}
-
-/** After refusing a body, read what is still coming (bounded) so the client sees the answer, then hang up. */
-function drainAndClose(req: IncomingMessage): void {
-  let seen = 0;
-  req.on('data', (chunk: Buffer) => {
-    seen += chunk.length;
-    if (seen > 64 * 1024 * 1024) req.socket.destroy();
-  });
-  req.resume();
-  setTimeout(() => req.socket.destroy(), 5000).unref();
 }
 
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
