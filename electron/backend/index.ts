@@ -58,8 +58,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   const sandbox = await openEmbeddedSandbox(options.sandbox, options.dataDir);
   disposers.push(() => sandbox.close());
-  // The sandbox's own notices (its saved state could not be read, …) reach the status bar like every other.
-  if (sandbox.running) notices.follow(() => sandbox.running?.inspect().notices ?? []);
+  // The sandbox's notices (saved state moved aside, a new token secret, and any it adds while
+  // running) reach the status bar like every other; a page of one item keeps the read cheap.
+  if (sandbox.running) notices.follow(() => sandbox.running?.inspect({ offset: 0, limit: 1 }).notices ?? []);
   const demoKeys = sandbox.running?.demoKeys ?? DEMO_SALES_UNIT;
   const vault = new SecretVault(options.keychain ? { keychain: options.keychain } : {});
   // The demo keys are public and only open the local sandbox: kept in memory, never in a file or the keychain.

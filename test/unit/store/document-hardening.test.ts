@@ -126,7 +126,7 @@ describe('notices from the embedded sandbox', () => {
   it('reach getStatus (the status bar), like the backend’s own', async () => {
     const dataDir = tempDir();
     fs.mkdirSync(path.join(dataDir, 'sandbox'), { recursive: true, mode: 0o755 });
-    fs.writeFileSync(path.join(dataDir, 'sandbox', 'sandbox-state.json'), '{ not json');
+    fs.writeFileSync(path.join(dataDir, 'sandbox', 'sandbox-state.jsonl'), '{ not json\n');
     const backend = await createBackend({ host: 'test', dataDir, storeFactory: confStoreFactory, keychain: new MemoryKeychain() });
     try {
       const status = await backend.call('getStatus', {});
