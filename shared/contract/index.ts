@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
 import { appContract } from './app';
+import { collectionsContract } from './collections';
 import { historyContract } from './history';
 import { profilesContract } from './profiles';
 import { quickstartContract } from './quickstart';
 import { requestsContract } from './requests';
+import { runnerContract } from './runner';
 import { sandboxContract } from './sandbox';
 
 /**
@@ -19,6 +21,8 @@ export const contract = {
   ...historyContract,
   ...quickstartContract,
   ...sandboxContract,
+  ...collectionsContract,
+  ...runnerContract,
 };
 
 export type Contract = typeof contract;
@@ -51,3 +55,5 @@ export * from './requests';
 export * from './history';
 export * from './sandbox';
 export * from './quickstart';
+export * from './collections';
+export * from './runner';
