@@ -48,7 +48,9 @@ function fromHistory(history: HistoryStore, historyId: string): ApiRequest {
   if (!entry) fail('NOT_FOUND', 'That history entry is gone (it was deleted or trimmed). Pick another one.');
   const headers = entry.request.headers.filter((h) => {
     const name = h.name.toLowerCase();
-    return !isCredentialHeader(name) && !AUTOMATIC_HEADERS.has(name) && !name.startsWith('vipps-system-');
+    // The engine sets Content-Type: application/json itself for a body, so only another type is kept.
+    const automaticType = name === 'content-type' && h.value.trim().toLowerCase() === 'application/json';
+    return !isCredentialHeader(name) && !AUTOMATIC_HEADERS.has(name) && !name.startsWith('vipps-system-') && !automaticType;
   });
   const method = (['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const).find((m) => m === entry.request.method.toUpperCase()) ?? 'GET';
   return fromHttpRequest({ method, url: entry.request.url, headers: headers.map((h) => ({ ...h, enabled: true })), body: entry.request.body }, entry.label ?? `${method} ${entry.request.url}`.slice(0, 200));

@@ -1,5 +1,5 @@
 import type { SearchHit } from '../../../shared/contract/collections';
-import type { LoadedCollection, SearchFields } from './collection-loader';
+import { bodyText, type LoadedCollection, type LoadedRequest, type SearchFields } from './collection-loader';
 
 const FIELDS: Array<keyof SearchFields> = ['name', 'url', 'description', 'body', 'headers', 'params'];
 const EXCERPT_RADIUS = 40;
@@ -28,8 +28,9 @@ export function searchCollection(
       if (at < 0) continue;
       if (hits.length >= limit) return true;
       const request = entry.request;
-      // The excerpt comes from the lower-cased copy's position in the same-length original text.
-      const original = field === 'name' ? request.name : field === 'url' ? request.url : field === 'description' ? request.description : entry.search[field];
+      // The excerpt is cut from the text as written when lower-casing kept its length (it nearly always does).
+      const written = originalText(entry, field);
+      const original = written.length === entry.search[field].length ? written : entry.search[field];
       hits.push({
         collectionId: collection.id,
         collectionName: collection.name,
@@ -38,10 +39,28 @@ export function searchCollection(
         method: request.method,
         url: request.url,
         field,
-        excerpt: excerpt(original.length === entry.search[field].length ? original : entry.search[field], at, needle.length),
+        excerpt: excerpt(original, at, needle.length),
       });
       break;
     }
   }
   return false;
+}
+
+function originalText(entry: LoadedRequest, field: keyof SearchFields): string {
+  const { request } = entry;
+  switch (field) {
+    case 'name':
+      return request.name;
+    case 'url':
+      return request.url;
+    case 'description':
+      return request.description;
+    case 'body':
+      return bodyText(request);
+    case 'headers':
+      return request.headers.map((h) => `${h.key}: ${h.value}`).join('\n');
+    case 'params':
+      return request.params.map((p) => `${p.key}=${p.value}`).join('\n');
+  }
 }

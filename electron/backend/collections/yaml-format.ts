@@ -51,10 +51,8 @@ function bodyOf(body: ApiRequest['body']): Record<string, unknown> | undefined {
 
 export function requestToYaml(request: ApiRequest): string {
   const settings = Object.fromEntries(Object.entries(request.settings).filter(([key, value]) => DEFAULT_SETTINGS[key as keyof typeof DEFAULT_SETTINGS] !== value));
+  // name, method and url are always written, even empty, so every file says what it is.
   const doc = withoutEmpty({
-    name: request.name,
-    method: request.method,
-    url: request.url,
     params: rows(request.params),
     headers: rows(request.headers),
     auth: request.auth.type === 'inherit' ? undefined : request.auth,
@@ -64,7 +62,7 @@ export function requestToYaml(request: ApiRequest): string {
     scripts: scriptsOf(request.scripts),
     extractions: request.extractions.map(({ enabled, scope, path, ...rest }) => ({ ...rest, ...(path ? { path } : {}), ...(scope !== 'run' ? { scope } : {}), ...(enabled === false ? { enabled: false } : {}) })),
   });
-  return stringify(doc, YAML_OPTIONS);
+  return stringify({ name: request.name, method: request.method, url: request.url, ...doc }, YAML_OPTIONS);
 }
 
 /** The collection's or folder's settings; secret variables are written without their value. */
