@@ -213,7 +213,7 @@ export class Runner {
     signal: AbortSignal;
   }): Promise<{ result: RunRequestResult; next: string | null | undefined; response: ScriptResponse | undefined }> {
     const { summary, options, source, item, iteration, index, signal } = input;
-    const { engine, profiles, events } = this.#options;
+    const { profiles, events } = this.#options;
     const profile = profiles.get(summary.profileId);
     const collectionVars = await input.secrets.variablesFor(item);
     const scoped = input.scopes.forRequest(collectionVars.values, profiles.variablesOf(profile));
@@ -325,7 +325,7 @@ export class Runner {
   }
 
   async #scriptResponse(result: SendResult): Promise<ScriptResponse> {
-    let bodyText = '';
+    let bodyText: string;
     let bodyTruncated = false;
     if (result.body.kind === 'inline') {
       bodyText = result.body.encoding === 'utf8' ? result.body.text : '';
