@@ -10,7 +10,7 @@ import { Redactor } from '../history/redactor';
 import type { RequestEngine } from '../engine/request-engine';
 import type { ProfileService } from '../profiles/profile-service';
 import { applyExtractions } from './extractions';
-import type { AfterResponseContext, BeforeRequestContext, RunnerHooks, ScriptResponse, ScriptSource } from './hooks';
+import { ScriptFailure, type AfterResponseContext, type BeforeRequestContext, type RunnerHooks, type ScriptResponse, type ScriptSource } from './hooks';
 import { RunScopes, type RequestScopes } from './run-scopes';
 import type { PlannedRequest, RunSource } from './run-source';
 import { countResults, emptySummary } from './run-summary';
@@ -36,6 +36,7 @@ interface ActiveRun {
 
 function toError(error: unknown): ExplorerError {
   if (error instanceof ExplorerFailure) return error.toValue();
+  if (error instanceof ScriptFailure) return { code: 'SCRIPT_FAILED', message: error.message };
   return { code: 'INTERNAL', message: `The run failed unexpectedly: ${error instanceof Error ? error.message : String(error)}` };
 }
 
