@@ -1,5 +1,14 @@
+import path from 'node:path';
 import { DEMO_SALES_UNIT } from '../sandbox/index';
 import { createAppHandlers } from './app-handlers';
+import { createCollectionHandlers } from './collections/collection-handlers';
+import { CollectionRegistry } from './collections/collection-registry';
+import { CollectionStore, type BuiltInCollection } from './collections/collection-store';
+import { ItemOperations } from './collections/item-operations';
+import { EventBus } from './events/event-bus';
+import { Runner } from './runner/runner';
+import { createRunnerHandlers } from './runner/runner-handlers';
+import type { SourceExtras } from './runner/run-source';
 import { createFileHandlers, type HostDialogs } from './files/image-file';
 import { dispatch, type CallContext, type Handlers, type Logger } from './dispatch';
 import { ensurePrivateDir, type StoreFactory } from './store/document-store';
@@ -11,6 +20,8 @@ import { HistoryStore, type HistoryLimits } from './history/history-store';
 import { openEmbeddedSandbox, type SandboxChoice } from './profiles/embedded-sandbox';
 import { openProfilesDocument, SANDBOX_PROFILE_ID } from './profiles/profile-document';
 import { createProfileHandlers } from './profiles/profile-handlers';
+import { createQuickStartCollection } from './quickstart/quickstart-collection';
+import { openQuickStartDocument } from './quickstart/quickstart-document';
 import { createQuickStartHandlers } from './quickstart/quickstart-handlers';
 import { createSandboxHandlers } from './sandbox/sandbox-handlers';
 import { ProfileService } from './profiles/profile-service';
@@ -42,6 +53,10 @@ export interface BackendOptions {
 export interface Backend {
   readonly handlers: Handlers;
   readonly notices: NoticeBoard;
+  /** Pushed events (run progress, collection changes); the hosts forward them, the CLI and tests listen. */
+  readonly events: EventBus;
+  /** The runner itself, for in-process callers (the CLI waits on runs and plugs in script hooks). */
+  readonly runner: Runner;
   call(method: string, input: unknown, ctx?: Partial<CallContext>): ReturnType<typeof dispatch>;
   dispose(): Promise<void>;
 }
@@ -55,6 +70,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const log = options.log ?? (() => {});
   const notices = new NoticeBoard();
   const disposers: Array<() => Promise<void> | void> = [];
+  const events = new EventBus(log);
 
   const sandbox = await openEmbeddedSandbox(options.sandbox, options.dataDir);
   disposers.push(() => sandbox.close());
@@ -85,6 +101,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   });
   disposers.push(() => engine.dispose());
   const activeEnvironment = () => profiles.activeEnvironment();
+  const quickStartDoc = openQuickStartDocument({ factory: options.storeFactory, dir: options.dataDir, notices });
+  const quickStart = createQuickStartCollection({ doc: quickStartDoc, msnOf: () => profiles.active().msn });
+  const builtIns: BuiltInCollection[] = [quickStart.collection];
+  const builtInRuns = new Map<string, SourceExtras>([[quickStart.collection.id, quickStart.runExtras]]);
+  const collections = new CollectionStore({ registry: new CollectionRegistry({ dataDir: options.dataDir, factory: options.storeFactory, notices }), vault, events, builtIns, log });
+  disposers.push(() => collections.dispose());
+  const items = new ItemOperations(collections, path.join(options.dataDir, '.trash'));
+  disposers.push(() => items.dispose());
+  const runner = new Runner({ engine, profiles, events, now: options.requests?.now });
+  disposers.push(() => runner.dispose());
 
   const handlers: Handlers = {
     ...createAppHandlers({
@@ -97,18 +123,34 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     }),
     ...createFileHandlers(options.dialogs),
     ...createProfileHandlers({ profiles, vault, tokens: engine.tokens }),
-    ...createRequestHandlers(engine),
+    ...createRequestHandlers(engine, profiles),
     ...createHistoryHandlers(history),
-    ...createQuickStartHandlers({ storeFactory: options.storeFactory, dataDir: options.dataDir, notices }),
+    ...createQuickStartHandlers({ storeFactory: options.storeFactory, dataDir: options.dataDir, notices, doc: quickStartDoc }),
     ...createSandboxHandlers(sandbox.running),
+    ...createCollectionHandlers({ store: collections, items, history }),
+    ...createRunnerHandlers({ runner, store: collections, extras: (id) => builtInRuns.get(id) }),
   };
 
   return {
     handlers,
     notices,
+    events,
+    runner,
     call: (method, input, ctx) => dispatch(handlers, method, input, { host: options.host, ...ctx }, log),
     async dispose() {
       for (const dispose of disposers.reverse()) await dispose();
     },
   };
 }
+
+export { createInProcessClient, type InProcessClient } from './in-process-client';
+// What the hosts need besides createBackend: they import the backend through this file only.
+export { APP } from './app-info';
+export { dataDirFromArgs, defaultDataDir } from './data-dir';
+export type { HostDialogs } from './files/image-file';
+export { confStoreFactory } from './store/conf-factory';
+export { describeFailure, keepProcessAlive } from './process-guard';
+export { openDocument, PRIVATE_FILE_MODE, type DocumentStore, type StoreFactory } from './store/document-store';
+export type { NoticeBoard } from './store/notices';
+export type { RunnerHooks, BeforeRequestContext, AfterResponseContext, ScopeAccess, VariableScope, ScriptResponse, ScriptSource } from './runner/hooks';
+export type { EventBus, EventListener } from './events/event-bus';

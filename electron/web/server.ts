@@ -4,9 +4,10 @@ import path from 'node:path';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
-import { RPC_PATH_PREFIX } from '../../shared/contract';
+import { EVENTS_PATH, RPC_PATH_PREFIX } from '../../shared/contract';
 import type { Backend } from '../backend';
 import { newStyleNonce, SECURITY_HEADERS, securityHeaders, withStyleNonce } from '../security/csp';
+import { serveEvents } from './events-route';
 import { checkRequest } from './guard';
 import { applyLimits, checkingIntervalFor, DEFAULT_LIMITS, DEFAULT_MAX_BODY_BYTES, readLimitedBody, type ConnectionLimits } from './http-limits';
 import { answerClientErrors, guardListener } from './last-resort';
@@ -112,7 +113,8 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   const listener = async (req: IncomingMessage, res: ServerResponse) => {
     const pathname = requestPath(req.url);
     const isRpc = pathname?.startsWith(RPC_PATH_PREFIX) ?? false;
-    const verdict = checkRequest(req, { port, token }, isRpc);
+    const isEvents = pathname === EVENTS_PATH;
+    const verdict = checkRequest(req, { port, token }, isRpc || isEvents);
     if (!verdict.allowed) {
       log(`web host: refused ${String(req.method).slice(0, 16)} (${verdict.reason})`);
       refuse(res, 403, 'This request was refused: the browser host only answers the page it opened, with its launch token.');
@@ -122,6 +124,7 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
       sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request path could not be read. Open the URL the browser host printed.' } });
       return;
     }
+    if (isEvents) return serveEvents(req, res, options.backend);
     if (isRpc) {
       await handleRpc(req, res, options, rpcMethodName(pathname.slice(RPC_PATH_PREFIX.length)));
       return;

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
 import { appContract } from './app';
+import { collectionsContract } from './collections';
 import { historyContract } from './history';
 import { profilesContract } from './profiles';
 import { quickstartContract } from './quickstart';
 import { requestsContract } from './requests';
+import { runnerContract } from './runner';
 import { sandboxContract } from './sandbox';
 
 /**
@@ -19,6 +21,8 @@ export const contract = {
   ...historyContract,
   ...quickstartContract,
   ...sandboxContract,
+  ...collectionsContract,
+  ...runnerContract,
 };
 
 export type Contract = typeof contract;
@@ -40,6 +44,10 @@ export type ExplorerApi = {
   [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
 };
 
+/** Clients put `subscribe` beside the methods, so no method may take that name. */
+type NoMethodNamedSubscribe = 'subscribe' extends MethodName ? never : true;
+export const METHOD_NAMES_LEAVE_ROOM_FOR_SUBSCRIBE: NoMethodNamedSubscribe = true;
+
 export const IPC_CHANNEL_PREFIX = 'explorer:';
 export const RPC_PATH_PREFIX = '/rpc/';
 export const RPC_TOKEN_HEADER = 'x-explorer-token';
@@ -51,3 +59,5 @@ export * from './requests';
 export * from './history';
 export * from './sandbox';
 export * from './quickstart';
+export * from './collections';
+export * from './runner';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HeaderLine, HttpRequest, ResolvedRequest, SendResult } from '../../../shared/contract/requests';
 import { redactUserinfo } from '../../../shared/url-userinfo';
+import { parseJsonOrNull } from '../../../shared/json';
 import type { VariableScopes } from '../../../shared/variables';
 import { fail } from '../failure';
 import { buildHistoryEntry, type RecordedExchange } from '../history/history-entry';
@@ -30,9 +31,16 @@ export interface RequestEngineOptions {
   now?: () => number;
 }
 
+/** The scopes a caller fills `{{variables}}` from; the chosen profile's own variables are added by the engine. */
+export type SendVariables = Omit<VariableScopes, 'profile'>;
+
 export interface SendInput {
   request: HttpRequest;
-  variables?: { run?: Record<string, string>; collection?: Record<string, string> };
+  /** The profile (environment) to send with. Chosen by the caller: the engine never assumes the active one. */
+  profileId: string;
+  /** Record the exchange in the history (the app does; a CLI run may not). */
+  recordHistory: boolean;
+  variables?: SendVariables;
   requestId?: string;
   runId?: string;
   confirmProduction?: boolean;
@@ -80,8 +88,8 @@ export class RequestEngine {
     });
   }
 
-  async preview(request: HttpRequest, variables: SendInput['variables']): Promise<ResolvedRequest> {
-    const prepared = this.#prepare(request, variables, false);
+  async preview(request: HttpRequest, variables: SendVariables | undefined, profileId: string): Promise<ResolvedRequest> {
+    const prepared = this.#prepare(request, variables, profileId, false);
     let secrets: SecretValues = {};
     try {
       secrets = await this.#options.profiles.secretsOf(prepared.profile);
@@ -99,7 +107,7 @@ export class RequestEngine {
   }
 
   async send(input: SendInput, callerSignal?: AbortSignal): Promise<SendResult> {
-    const prepared = this.#prepare(input.request, input.variables, true);
+    const prepared = this.#prepare(input.request, input.variables, input.profileId, true);
     const { profile, url, method } = prepared;
     const requestId = input.requestId ?? randomUUID();
     if (this.#running.has(requestId)) fail('CONFLICT', 'A request with this id is still running. Wait for it or cancel it first.');
@@ -160,13 +168,14 @@ export class RequestEngine {
       outcome.response.timings.finish();
       if (plan.tokenEndpoint && outcome.response.status === 200 && collected.kind === 'memory') {
         // The user fetched a token by hand (quick-start step 1): later requests use it.
-        const token = parseTokenResponse(safeJson(collected.bytes.toString('utf8')), this.tokens.now());
+        const token = parseTokenResponse(parseJsonOrNull(collected.bytes.toString('utf8')) ?? undefined, this.tokens.now());
         if (token) this.tokens.adopt(profile.id, token);
       }
       const shaped = shapeResponse({ outcome, collected, redactor: this.#redactor(secrets), requestId, retried, sent: this.#shown(prepared, maskHeaders(plan.headers)) });
       record.response = shaped.recorded;
       record.timings = shaped.result.timings;
-      return { ...shaped.result, historyId: this.#record(record, secrets) };
+      const historyId = input.recordHistory ? this.#record(record, secrets) : undefined;
+      return historyId ? { ...shaped.result, historyId } : shaped.result;
     } catch (error) {
       const failure = state.reason
         ? transportFailure(undefined, url.host, state.reason, timeoutMs)
@@ -174,7 +183,7 @@ export class RequestEngine {
           ? transportFailure(undefined, url.host, 'timeout', timeoutMs)
           : transportFailure(error, url.host, undefined, timeoutMs);
       record.error = { code: failure.code, message: failure.message };
-      this.#record(record, secrets);
+      if (input.recordHistory) this.#record(record, secrets);
       throw failure;
     } finally {
       clearTimeout(timer);
@@ -238,11 +247,11 @@ export class RequestEngine {
     return new Redactor(known);
   }
 
-  #prepare(request: HttpRequest, variables: SendInput['variables'], strict: boolean): Prepared {
+  #prepare(request: HttpRequest, variables: SendVariables | undefined, profileId: string, strict: boolean): Prepared {
     const { profiles } = this.#options;
-    const profile = profiles.active();
+    const profile = profiles.get(profileId);
     const baseUrl = profiles.baseUrlOf(profile);
-    const scopes: VariableScopes = { run: variables?.run, collection: variables?.collection, profile: profiles.variablesOf(profile) };
+    const scopes: VariableScopes = { ...variables, profile: profiles.variablesOf(profile) };
     const filled = fillRequest(request, scopes, new Date(this.tokens.now()));
     if (strict && filled.unresolved.length > 0) {
       const names = filled.unresolved.map((name) => `{{${name}}}`).join(', ');
@@ -289,10 +298,4 @@ function tryUrl(text: string): URL | undefined {
   }
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
+

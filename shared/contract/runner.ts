@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { CollectionIdSchema } from '../model/collection';
+import { RunEventSchema, RunOptionsSchema, RunSummarySchema } from '../model/run';
+import { method } from './define';
+
+export const runnerContract = {
+  startRun: method({
+    summary: 'Run a request, a folder or a whole collection in order; progress arrives as `run` events.',
+    input: RunOptionsSchema.strict(),
+    output: z.object({ runId: z.string() }),
+  }),
+  cancelRun: method({
+    summary: 'Stop a run; the request in flight is cancelled and the run ends as cancelled.',
+    input: z.object({ runId: z.string().min(1) }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  }),
+  getRun: method({
+    summary: 'A run’s summary and per-request results, while it runs or after (the newest runs are kept in memory).',
+    input: z.object({ runId: z.string().min(1) }).strict(),
+    output: RunSummarySchema,
+  }),
+  listRuns: method({
+    summary: 'The runs of this session, newest first.',
+    input: z.object({}).strict(),
+    output: z.object({ runs: z.array(RunSummarySchema.omit({ results: true })) }),
+  }),
+};
+
+/**
+ * Every event the backend pushes, listed once like the methods. The Electron preload's
+ * subscription, the browser host's Server-Sent Events stream and the in-process subscriber are
+ * derived from it.
+ */
+export const contractEvents = {
+  run: RunEventSchema,
+  /** A collection's files changed (in the app or outside it, e.g. a git pull): read its tree again. */
+  collections: z.object({ collectionId: CollectionIdSchema, reason: z.enum(['saved', 'external']) }),
+};
+export type ContractEvents = typeof contractEvents;
+export type EventName = keyof ContractEvents;
+export type EventPayload<E extends EventName> = z.output<ContractEvents[E]>;
+export const eventNames = Object.keys(contractEvents) as EventName[];
+export const EVENTS_PATH = '/events';
+export const IPC_EVENT_CHANNEL = 'explorer-event';
+
+/** One pushed event as it travels: the event's name and its payload. */
+export type EventMessage = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
+
+/** How a client follows events: one listener per event name, and a function that stops it. */
+export interface ExplorerEvents {
+  subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contractEvents, name);
+}
