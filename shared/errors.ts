@@ -21,6 +21,8 @@ export const errorCodes = [
   'CANCELLED',
   'TLS',
   'TOO_LARGE',
+  /** An imported Postman script threw, or its isolated process stopped. */
+  'SCRIPT_FAILED',
   'STORE',
   'INTERNAL',
 ] as const;
