@@ -48,6 +48,7 @@ function refuseNetwork() {
 refuseNetwork();
 
 const Sandbox = require(sandboxPath);
+const PostmanUrl = require(require.resolve('postman-collection', { paths: [sandboxPath] })).Url;
 
 let context;
 let current;
@@ -125,6 +126,8 @@ function run(message) {
     let json;
     try {
       json = request && typeof request.toJSON === 'function' ? request.toJSON() : request;
+      // One URL string: the backend reads it like any typed URL.
+      if (json && json.url && typeof json.url === 'object') json.url = new PostmanUrl(json.url).toString();
     } catch {
       json = request;
     }

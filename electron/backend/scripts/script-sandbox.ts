@@ -130,7 +130,7 @@ export class ScriptSandbox {
       const pending: Pending = { id, resolve, bridge, execution };
       this.#pending = pending;
       pending.timer = setTimeout(() => {
-        this.#settle(failed(execution, { code: 'TIMEOUT', message: `The ${label(execution)} ran longer than ${timeoutMs} ms and was stopped. Look for a loop that never ends, or raise the script time limit.` }));
+        this.#settle(failed(execution, timeoutFailure(execution, timeoutMs)));
         this.#kill();
       }, timeoutMs + KILL_GRACE_MS);
       child.send({ type: 'run', id, listen: execution.listen, script: execution.script, timeoutMs, context: toSandboxContext(execution) });
@@ -223,6 +223,12 @@ export class ScriptSandbox {
         (error: unknown) => child.connected && child.send({ type: 'sent', id: message.id, eventId: message.eventId, error: error instanceof Error ? error.message : String(error) }),
       );
     } else if (message.type === 'done') {
+      if (message.error && /not responding|execution timeout/i.test(message.error.message)) {
+        // postman-sandbox gave up on the script itself; its worker may still spin, so the process goes.
+        this.#settle(failed(pending.execution, timeoutFailure(pending.execution, pending.execution.timeoutMs ?? this.#options.timeoutMs)));
+        this.#kill();
+        return;
+      }
       this.#settle({
         error: message.error ? { code: 'SCRIPT_FAILED', message: `The ${label(pending.execution)} failed: ${message.error.name}: ${message.error.message}` } : undefined,
         tests: message.tests.map((t) => ({ name: t.name, passed: t.passed, skipped: t.skipped, ...(t.message ? { message: t.message } : {}) })),
@@ -262,6 +268,10 @@ function label(execution: ScriptExecution): string {
 
 function failed(execution: ScriptExecution, error: ScriptFailure): ScriptOutcome {
   return { error, tests: [], scopes: execution.scopes, skipped: false };
+}
+
+function timeoutFailure(execution: ScriptExecution, timeoutMs: number): ScriptFailure {
+  return { code: 'TIMEOUT', message: `The ${label(execution)} ran longer than ${timeoutMs} ms and was stopped. Look for a loop that never ends, or raise the script time limit.` };
 }
 
 function memoryFailure(execution: ScriptExecution, memoryMb: number): ScriptFailure {
