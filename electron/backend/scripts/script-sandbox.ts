@@ -214,7 +214,7 @@ export class ScriptSandbox {
       this.#kill();
       return;
     }
-    if (!pending || message.id !== pending.id) return;
+    if (!pending || message.type === 'ready' || message.id !== pending.id) return;
     if (message.type === 'console') {
       pending.bridge.console(message.level, String(message.message).slice(0, 10_000));
     } else if (message.type === 'send') {
