@@ -1,4 +1,5 @@
 'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS run by node itself: require is how it loads modules */
 /*
  * The process that runs imported Postman scripts. It is started by script-sandbox.ts with an
  * empty environment, a heap cap and Node's permission model (read access to postman-sandbox's
