@@ -74,10 +74,19 @@ const VIPPS_HEADERS: KeyValue[] = [
   { key: 'Merchant-Serial-Number', value: '{{merchantSerialNumber}}', enabled: true },
 ];
 
+/** The token call signs with the keys themselves. */
+const VIPPS_TOKEN_HEADERS: KeyValue[] = [
+  { key: 'client_id', value: '{{client_id}}', enabled: true },
+  { key: 'client_secret', value: '{{client_secret}}', enabled: true },
+  { key: 'Ocp-Apim-Subscription-Key', value: '{{Ocp-Apim-Subscription-Key}}', enabled: true },
+  { key: 'Merchant-Serial-Number', value: '{{merchantSerialNumber}}', enabled: true },
+];
+
 function headersOut(request: ApiRequest): KeyValue[] {
   const own = request.headers.map(secretHeaderAsVariable);
   if (request.auth.type !== 'vipps') return own;
-  const added = VIPPS_HEADERS.filter((h) => !own.some((o) => o.key.toLowerCase() === h.key.toLowerCase()));
+  const vippsHeaders = /\/accesstoken\/get\/?$/i.test(request.url) ? VIPPS_TOKEN_HEADERS : VIPPS_HEADERS;
+  const added = vippsHeaders.filter((h) => !own.some((o) => o.key.toLowerCase() === h.key.toLowerCase()));
   return [...added, ...own];
 }
 

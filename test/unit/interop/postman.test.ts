@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { exportPostmanCollection, exportPostmanEnvironment, importPostmanCollection, importPostmanEnvironment, postmanCollectionText } from '../../../shared/interop/postman';
 import { walkRequests, type PortableFolder } from '../../../shared/interop/tree';
 import { ImportProblem } from '../../../shared/interop/errors';
+import { adoptVippsAuth } from '../../../shared/interop/vipps';
 import { fixturesDir, OFFICIAL_COLLECTIONS, OFFICIAL_ENVIRONMENTS, reference } from './reference';
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as unknown;
@@ -165,6 +166,16 @@ describe('the official Vipps Postman files', () => {
       const first = postmanCollectionText(c);
       expect(postmanCollectionText(importPostmanCollection(JSON.parse(first)))).toBe(first);
       expect(() => new Collection(JSON.parse(first))).not.toThrow();
+
+      // Signed by the profile: no key header is left to fill from a plain variable.
+      const adopted = adoptVippsAuth(c);
+      expect(adopted.requests).toBeGreaterThan(requests.length / 2);
+      for (const { item } of walkRequests(c.items)) {
+        const keyHeaders = item.request.headers.filter((h) => /^(client_id|client_secret|ocp-apim-subscription-key)$/i.test(h.key));
+        expect(keyHeaders).toEqual([]);
+      }
+      const afterAdoption = postmanCollectionText(c);
+      expect(postmanCollectionText(importPostmanCollection(JSON.parse(afterAdoption)))).toBe(afterAdoption);
     });
   }
   for (const file of OFFICIAL_ENVIRONMENTS) {
