@@ -168,6 +168,8 @@ function run(message) {
           variables: scopeValues(r._variables),
         },
         request,
+        // postman.setNextRequest / pm.execution.setNextRequest: a name, null to stop, undefined if not called.
+        nextRequest: r.return && Object.prototype.hasOwnProperty.call(r.return, 'nextRequest') ? r.return.nextRequest : undefined,
       });
     },
   );

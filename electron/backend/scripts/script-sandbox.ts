@@ -48,6 +48,8 @@ export interface ScriptOutcome {
   request?: PostmanRequestJson;
   /** The pre-request script called `pm.execution.skipRequest()`. */
   skipped: boolean;
+  /** `postman.setNextRequest`: the next request's name, null to end the run, undefined when not called. */
+  nextRequest?: string | null;
 }
 
 /** What a script may reach outside its process: the engine (pm.sendRequest) and the console. */
@@ -235,6 +237,7 @@ export class ScriptSandbox {
         scopes: message.scopes,
         request: message.request,
         skipped: message.skipped,
+        ...(message.nextRequest !== undefined ? { nextRequest: message.nextRequest === null ? null : String(message.nextRequest) } : {}),
       });
     }
   }
@@ -260,6 +263,7 @@ type ChildMessage =
       scopes: ScriptScopes;
       request?: PostmanRequestJson;
       skipped: boolean;
+      nextRequest?: string | null;
     };
 
 function label(execution: ScriptExecution): string {
