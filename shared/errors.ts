@@ -24,6 +24,8 @@ export const errorCodes = [
   /** An imported Postman script threw, or its isolated process stopped. */
   'SCRIPT_FAILED',
   'STORE',
+  /** A pre-request or test script threw, timed out or ran out of memory. */
+  'SCRIPT_FAILED',
   'INTERNAL',
 ] as const;
 

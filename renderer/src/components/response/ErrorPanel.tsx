@@ -18,6 +18,7 @@ const HEADINGS: Record<ErrorCode, string> = {
   TOO_LARGE: 'Too large',
   SCRIPT_FAILED: 'A script failed',
   STORE: 'Saving or reading failed',
+  SCRIPT_FAILED: 'A script failed',
   INTERNAL: 'Something went wrong in the app',
 };
 
