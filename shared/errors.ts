@@ -21,8 +21,6 @@ export const errorCodes = [
   'CANCELLED',
   'TLS',
   'TOO_LARGE',
-  /** An imported Postman script threw, or its isolated process stopped. */
-  'SCRIPT_FAILED',
   'STORE',
   /** A pre-request or test script threw, timed out or ran out of memory. */
   'SCRIPT_FAILED',

@@ -16,7 +16,6 @@ const HEADINGS: Record<ErrorCode, string> = {
   CANCELLED: 'Cancelled',
   TLS: 'The secure connection failed',
   TOO_LARGE: 'Too large',
-  SCRIPT_FAILED: 'A script failed',
   STORE: 'Saving or reading failed',
   SCRIPT_FAILED: 'A script failed',
   INTERNAL: 'Something went wrong in the app',
