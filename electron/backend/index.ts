@@ -8,6 +8,9 @@ import { CollectionStore, type BuiltInCollection } from './collections/collectio
 import { ItemOperations } from './collections/item-operations';
 import { EventBus } from './events/event-bus';
 import { Runner } from './runner/runner';
+import { createInteropHandlers } from './interop/interop-handlers';
+import { createScriptHooks } from './scripts/script-hooks';
+import { ScriptSandbox, type ScriptSandboxOptions } from './scripts/script-sandbox';
 import { createRunnerHandlers } from './runner/runner-handlers';
 import type { SourceExtras } from './runner/run-source';
 import { createFileHandlers, type HostDialogs } from './files/image-file';
@@ -40,6 +43,8 @@ export interface BackendOptions {
   keychain?: KeychainAdapter;
   /** Start the embedded sandbox (default), use one already running, or run without it (false). */
   sandbox?: SandboxChoice;
+  /** The script sandbox's limits (time per script, memory of its process). */
+  scripts?: ScriptSandboxOptions;
   /** The request engine's knobs: large-body threshold, temp folder, history bounds, clock. */
   requests?: {
     spoolThresholdBytes?: number;
@@ -104,6 +109,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   disposers.push(() => items.dispose());
   const runner = new Runner({ engine, profiles, events, now: options.requests?.now });
   disposers.push(() => runner.dispose());
+  // Imported Postman scripts run isolated, in a process of their own that starts on first use.
+  const scripts = new ScriptSandbox(options.scripts);
+  disposers.push(() => scripts.dispose());
+  runner.setHooks(createScriptHooks(scripts));
 
   const handlers: Handlers = {
     ...createAppHandlers({
@@ -122,6 +131,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...createSandboxHandlers(sandbox.running),
     ...createCollectionHandlers({ store: collections, items, history }),
     ...createRunnerHandlers({ runner, store: collections, extras: (id) => builtInRuns.get(id) }),
+    ...createInteropHandlers({ handlers: () => handlers, profiles, tokens: engine.tokens }),
   };
 
   return {

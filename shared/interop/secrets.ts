@@ -13,7 +13,8 @@ export function isSecretName(name: string): boolean {
 /** A value a user typed in place of a real one, e.g. `<Set your client_id>` or `YOUR-CLIENT-ID`. */
 export function isPlaceholderValue(value: string): boolean {
   const v = value.trim();
-  return v === '' || (v.startsWith('<') && v.endsWith('>')) || /^YOUR[-_ ]/i.test(v) || /^"?Add .* here"?$/i.test(v);
+  // Vipps' files cut some of them short, so an opening "<" is enough.
+  return v === '' || v.startsWith('<') || /^YOUR[-_ ]/i.test(v) || /^"?Add .* here"?$/i.test(v);
 }
 
 /** The variable a secret header's value becomes in an export, and the text around it. */

@@ -44,7 +44,7 @@ function visit(items: PortableItem[], result: VippsAdoption): void {
     }
     if (adoptOne(item.request)) {
       result.requests++;
-      item.notes.push('Its key headers (client_id, client_secret, Ocp-Apim-Subscription-Key, Authorization, Merchant-Serial-Number, Vipps-System-*) now come from the profile: the keys are read from the keychain when the request is sent.');
+      item.notes.push('Its key headers (client_id, client_secret, Ocp-Apim-Subscription-Key, Authorization, Merchant-Serial-Number, Vipps-System-*) now come from the profile: the keys are read from the keychain when the request is sent. An Idempotency-Key filled from a variable is made fresh by the app for each send.');
     }
   }
 }
@@ -59,7 +59,8 @@ function adoptOne(request: ApiRequest): boolean {
   // auth inherited from the collection, say) is not used by the gateway.
   const fromVariables = (h: { key: string; value: string }) => FROM_VARIABLE.test(h.value) || (tokenCall && h.key.toLowerCase() === 'authorization');
   if (keys.length === 0 || !vipps.every(fromVariables)) return false;
-  request.headers = request.headers.filter((h) => !VIPPS_HEADERS.has(h.key.toLowerCase()));
+  // Vipps' files fill Idempotency-Key from a variable; the engine makes a fresh key for every send the API requires one for.
+  request.headers = request.headers.filter((h) => !VIPPS_HEADERS.has(h.key.toLowerCase()) && !(h.key.toLowerCase() === 'idempotency-key' && FROM_VARIABLE.test(h.value)));
   request.auth = { type: 'vipps' };
   return true;
 }

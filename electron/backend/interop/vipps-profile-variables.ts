@@ -18,8 +18,24 @@ export const VIPPS_PROFILE_VARIABLES: ReadonlySet<string> = new Set([
   'vipps_system_plugin_version',
 ]);
 
-export function vippsProfileVariables(profile: Pick<SalesUnitProfile, 'msn' | 'system'>, baseUrl: string): Record<string, string> {
+/**
+ * On the embedded sandbox the files' "set your own value here" variables get demo values, so an
+ * official collection runs as it is: the sandbox's test user and example.com addresses.
+ */
+const SANDBOX_DEMO_VALUES: Readonly<Record<string, string>> = {
+  mobileNumber: '91234567',
+  internationalMobileNumber: '4791234567',
+  merchantRedirectUrl: 'https://example.com/redirect',
+  merchantAgreementUrl: 'https://example.com/agreement',
+  callbackPrefix: 'https://example.com/callbacks',
+  fallBack: 'https://example.com/fallback',
+  consentRemovalPrefix: 'https://example.com/consent-removal',
+  shippingDetailsPrefix: 'https://example.com/shipping',
+};
+
+export function vippsProfileVariables(profile: Pick<SalesUnitProfile, 'msn' | 'system' | 'environment'>, baseUrl: string): Record<string, string> {
   return {
+    ...(profile.environment === 'sandbox' ? SANDBOX_DEMO_VALUES : {}),
     base_url: baseUrl,
     merchantSerialNumber: profile.msn,
     vipps_system_name: profile.system.name,

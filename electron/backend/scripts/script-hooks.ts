@@ -3,7 +3,7 @@ import type { PostmanRequestJson } from '../../../shared/interop/postman/types';
 import { isSecretName } from '../../../shared/interop/secrets';
 import type { ApiRequest } from '../../../shared/model/request';
 import { fail } from '../failure';
-import type { AfterResponseContext, BeforeRequestContext, RunnerHooks, ScopeAccess, ScriptResponse as RunnerResponse, ScriptSource } from '../runner/hooks';
+import type { AfterResponseContext, BeforeRequestContext, RunnerHooks, ScopeAccess, ScriptResponse as RunnerResponse, ScriptSource, VariableScope } from '../runner/hooks';
 import type { ScriptBridge, ScriptOutcome, ScriptResponse, ScriptSandbox, ScriptScopes } from './script-sandbox';
 
 /**
@@ -118,9 +118,13 @@ function applyScopes(variables: ScopeAccess, environment: Map<string, string | u
     if (value === undefined) variables.run.unset(key);
     else variables.run.set(key, value);
   }
-  for (const [key, value] of changes(before.globals, after.globals)) value === undefined ? variables.globals.unset(key) : variables.globals.set(key, value);
-  for (const [key, value] of changes(before.collectionVariables, after.collectionVariables)) value === undefined ? variables.collection.unset(key) : variables.collection.set(key, value);
-  for (const [key, value] of changes(before.variables, after.variables)) value === undefined ? variables.run.unset(key) : variables.run.set(key, value);
+  const write = (scope: VariableScope, key: string, value: string | undefined) => {
+    if (value === undefined) scope.unset(key);
+    else scope.set(key, value);
+  };
+  for (const [key, value] of changes(before.globals, after.globals)) write(variables.globals, key, value);
+  for (const [key, value] of changes(before.collectionVariables, after.collectionVariables)) write(variables.collection, key, value);
+  for (const [key, value] of changes(before.variables, after.variables)) write(variables.run, key, value);
 }
 
 function changes(before: Record<string, string>, after: Record<string, string>): Array<[string, string | undefined]> {
