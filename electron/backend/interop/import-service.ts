@@ -182,8 +182,9 @@ function previewOf(prepared: Prepared, placements: VariablePlacement[]): ImportP
 export async function previewImport(options: ImportOptions): Promise<ImportPreview> {
   const prepared = await prepare(options);
   if (prepared.environment) return previewOf(prepared, placeEnvironment(prepared.environment, options.storeKeys).placements);
+  // The placements are worked out on a copy: the preview shows the requests as they were given, defects and all.
   const copy = structuredClone(prepared.collection!);
-  return previewOf({ ...prepared, collection: copy }, liftLiteralSecrets(copy, options.storeKeys).placements);
+  return previewOf(prepared, liftLiteralSecrets(copy, options.storeKeys).placements);
 }
 
 export async function importInto(
