@@ -103,7 +103,8 @@ describe('import and export through the contract', () => {
 
   it('writes code snippets with keys as environment lookups, and the Node snippet of a quick-start request runs against the sandbox', async () => {
     const templates = allTemplates();
-    const token = fromHttpRequest(templates.find((x) => x.key === 'token')!, 'Access token');
+    const template = templates.find((x) => x.key === 'token')!;
+    const token = fromHttpRequest({ ...template, headers: template.headers.map((h) => ({ ...h, enabled: true })) }, 'Access token');
     const snippet = ok(await client.getSnippet({ target: 'node-fetch', ref: { request: token } }));
     expect(snippet.environment).toEqual(expect.arrayContaining(['VIPPS_CLIENT_ID', 'VIPPS_CLIENT_SECRET', 'VIPPS_SUBSCRIPTION_KEY']));
     expect(snippet.code).not.toContain(DEMO_SALES_UNIT.clientSecret);
@@ -131,5 +132,26 @@ describe('import and export through the contract', () => {
       expect(other.code).toContain('VIPPS_CLIENT_SECRET');
     }
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('a Vipps-style collection kept in the repo runs on the sandbox, scripts and all', () => {
+  it('passes every request and test, and the values the scripts set flow on', async () => {
+    const t = await testBackend({ sandbox: { inMemory: true } });
+    try {
+      const client = createInProcessClient(t.backend, 'test');
+      const imported = ok(await client.importInto({ source: { kind: 'file', path: path.join(fixturesDir, 'sandbox-flow.postman_collection.json') }, target: { kind: 'new' } }));
+      const { runId } = ok(await client.startRun({ collectionId: imported.collectionId, recordHistory: false }));
+      const summary = await t.backend.runner.finished(runId);
+      expect(summary.results.map((r) => [r.name, r.status, r.passed, r.error?.message ?? ''])).toEqual([
+        ['Get Access Token', 200, true, ''],
+        ['Initiate Payment', 200, true, ''],
+        ['Get Payment Details', 200, true, ''],
+      ]);
+      expect(summary.assertions).toEqual({ total: 4, passed: 4, failed: 0 });
+      expect(summary.results[1]!.setVariables).toContain('orderId');
+    } finally {
+      await t.dispose();
+    }
   });
 });
