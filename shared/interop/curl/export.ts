@@ -1,7 +1,7 @@
 import type { ApiRequest } from '../../model/request';
 import { shellQuote } from '../../quickstart/curl';
 import { isSecretName, variableForSecretHeader } from '../secrets';
-import { joinUrl } from '../url';
+import { joinUrl } from '../../model/convert';
 import { shellForVariable } from './shell-variables';
 
 export interface CurlExport {

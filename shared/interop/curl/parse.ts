@@ -2,7 +2,7 @@ import { parse as parseShell, type ParseEntry } from 'shell-quote';
 import { httpMethods, type HttpMethod } from '../../contract/requests';
 import { newRequest, type ApiRequest, type KeyValue, type RequestBody } from '../../model/request';
 import { ImportProblem } from '../errors';
-import { splitUrl } from '../url';
+import { splitUrl } from '../../model/convert';
 import { variableForShell } from './shell-variables';
 
 export interface CurlImport {
@@ -216,9 +216,9 @@ function commandToRequest(args: ParseEntry[]): Omit<CurlImport, 'source'> {
   if (!(httpMethods as readonly string[]).includes(chosen)) throw new ImportProblem(`The method ${chosen} is not supported. Use one of ${httpMethods.join(', ')}.`);
   const auth = user !== undefined ? basicAuth(user) : ({ type: 'inherit' } as const);
   const request = newRequest({
-    name: nameFor(chosen as HttpMethod, split.base),
+    name: nameFor(chosen as HttpMethod, split.url),
     method: chosen as HttpMethod,
-    url: split.base,
+    url: split.url,
     params,
     headers,
     body,

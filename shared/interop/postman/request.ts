@@ -1,7 +1,7 @@
 import { httpMethods, type HttpMethod } from '../../contract/requests';
 import type { KeyValue, MultipartPart, RequestAuth, RequestBody, Scripts } from '../../model/request';
 import { newRequest, type ApiRequest } from '../../model/request';
-import { splitUrl, joinUrl } from '../url';
+import { joinUrl, splitUrl } from '../../model/convert';
 import type { PostmanAuth, PostmanBody, PostmanDescription, PostmanEvent, PostmanKeyValue, PostmanRequestJson, PostmanUrlObject } from './types';
 
 /** Converting one request between Postman's JSON and the model, both ways. */
@@ -38,13 +38,23 @@ function headerRows(header: PostmanRequestJson['header']): KeyValue[] {
 
 function urlParts(url: PostmanRequestJson['url']): { base: string; params: KeyValue[]; pathVariables: KeyValue[] } {
   if (typeof url === 'string') {
-    const { base, params } = splitUrl(url);
+    const { url: base, params } = splitUrl(url);
     return { base, params, pathVariables: [] };
   }
   if (!url || typeof url !== 'object') return { base: '', params: [], pathVariables: [] };
   const raw = typeof url.raw === 'string' ? url.raw : rawFromParts(url);
-  const { base, params } = splitUrl(raw);
-  return { base, params: Array.isArray(url.query) ? keyValues(url.query) : params, pathVariables: keyValues(url.variable) };
+  const { url: base, params } = splitUrl(raw);
+  // Postman keeps query rows as they stand in the URL; the model keeps them decoded (the engine encodes).
+  const rows = Array.isArray(url.query) ? keyValues(url.query).map((row) => ({ ...row, key: decoded(row.key), value: decoded(row.value) })) : params;
+  return { base, params: rows, pathVariables: keyValues(url.variable) };
+}
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function rawFromParts(url: PostmanUrlObject): string {

@@ -37,7 +37,7 @@ describe('curl import', () => {
     expect(one(`curl https://x.test/form --data-urlencode 'q=a b&c' --data-urlencode 'n=1'`).request.body).toEqual({
       mode: 'form-urlencoded',
       fields: [
-        { key: 'q', value: 'a%20b%26c', enabled: true },
+        { key: 'q', value: 'a b&c', enabled: true },
         { key: 'n', value: '1', enabled: true },
       ],
     });
