@@ -78,6 +78,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   const sandbox = await openEmbeddedSandbox(options.sandbox, options.dataDir);
   disposers.push(() => sandbox.close());
+  // What the sandbox noticed at start (saved state moved aside, a new token secret) goes to the status bar too.
+  for (const message of sandbox.running?.inspect({ offset: 0, limit: 1 }).notices ?? []) notices.add('warning', message);
   const demoKeys = sandbox.running?.demoKeys ?? DEMO_SALES_UNIT;
   const vault = new SecretVault(options.keychain ? { keychain: options.keychain } : {});
   // The demo keys are public and only open the local sandbox: kept in memory, never in a file or the keychain.
