@@ -18,6 +18,7 @@ import { createSandboxHandlers } from './sandbox/sandbox-handlers';
 import { ProfileService } from './profiles/profile-service';
 import type { KeychainAdapter } from './vault/keychain-adapter';
 import { SecretVault } from './vault/secret-vault';
+import { createWorkspaceHandlers } from './workspace/workspace-handlers';
 
 export interface BackendOptions {
   host: CallContext['host'];
@@ -98,6 +99,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...createHistoryHandlers(history),
     ...createQuickStartHandlers({ storeFactory: options.storeFactory, dataDir: options.dataDir, notices }),
     ...createSandboxHandlers(sandbox.running),
+    ...createWorkspaceHandlers({ storeFactory: options.storeFactory, dataDir: options.dataDir, notices }),
   };
 
   return {

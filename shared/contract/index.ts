@@ -8,6 +8,7 @@ import { quickstartContract } from './quickstart';
 import { requestsContract } from './requests';
 import { runnerContract } from './runner';
 import { sandboxContract } from './sandbox';
+import { workspaceContract } from './workspace';
 
 /**
  * Every backend method, listed once. The preload bridge, the IPC handlers, the browser host's
@@ -23,6 +24,7 @@ export const contract = {
   ...sandboxContract,
   ...collectionsContract,
   ...runnerContract,
+  ...workspaceContract,
 };
 
 export type Contract = typeof contract;
@@ -57,3 +59,4 @@ export * from './sandbox';
 export * from './quickstart';
 export * from './collections';
 export * from './runner';
+export * from './workspace';

@@ -1,0 +1,45 @@
+import type { KeyValue } from '../../../../shared/model/request';
+
+/**
+ * The URL field shows the query; the model keeps it as rows so one can be switched off. These
+ * two keep them in step without decoding anything, so `{{variables}}` and the user's own
+ * percent-escapes come back exactly as typed.
+ */
+
+export function parseQuery(query: string): KeyValue[] {
+  if (query === '') return [];
+  return query.split('&').map((pair) => {
+    const at = pair.indexOf('=');
+    return at < 0 ? { key: pair, value: '', enabled: true } : { key: pair.slice(0, at), value: pair.slice(at + 1), enabled: true };
+  });
+}
+
+export function formatQuery(params: readonly KeyValue[]): string {
+  return params
+    .filter((param) => param.enabled && (param.key !== '' || param.value !== ''))
+    .map((param) => (param.value === '' ? param.key : `${param.key}=${param.value}`))
+    .join('&');
+}
+
+/** What the URL field shows: the base and the enabled rows. */
+export function fullUrl(url: string, params: readonly KeyValue[]): string {
+  const query = formatQuery(params);
+  return query === '' ? url : `${url}?${query}`;
+}
+
+/**
+ * The user typed into the URL field. The typed query replaces the enabled rows (keeping the
+ * description of a row whose key is still there); switched-off rows stay, because they are not
+ * in the text and the user did not remove them.
+ */
+export function editUrl(text: string, previous: readonly KeyValue[]): { url: string; params: KeyValue[] } {
+  const at = text.indexOf('?');
+  const url = at < 0 ? text : text.slice(0, at);
+  const typed = at < 0 ? [] : parseQuery(text.slice(at + 1));
+  const descriptions = new Map(previous.filter((p) => p.description).map((p) => [p.key, p.description]));
+  const enabled = typed.map((param) => {
+    const description = descriptions.get(param.key);
+    return description ? { ...param, description } : param;
+  });
+  return { url, params: [...enabled, ...previous.filter((param) => !param.enabled)] };
+}
