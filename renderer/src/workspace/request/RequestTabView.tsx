@@ -47,8 +47,8 @@ export function RequestTabView({ api, tabId, request, onChange, dirty, outcome, 
     }
   };
 
-  const requestSide = (
-    <section className="ws-request" aria-label="Request" onKeyDown={onKeyDown}>
+  const requestLine = (
+    <div className="ws-line" onKeyDown={onKeyDown}>
       <RequestLine
         request={request}
         onChange={onChange}
@@ -76,6 +76,11 @@ export function RequestTabView({ api, tabId, request, onChange, dirty, outcome, 
         </p>
       )}
       {preview && !preview.toProfileHost && <p className="section-hint">This URL is not on the environment’s host, so no token or keys go with it.</p>}
+    </div>
+  );
+
+  const requestSide = (
+    <section className="ws-request" aria-label="Request" onKeyDown={onKeyDown}>
       <RequestPanes request={request} onChange={onChange} autoHeaders={(preview?.headers ?? []).filter((h) => h.auto)} unresolved={unresolved} onSend={send} idPrefix={idPrefix} />
     </section>
   );
@@ -101,13 +106,16 @@ export function RequestTabView({ api, tabId, request, onChange, dirty, outcome, 
 
   const which = wide ? 'sideSplit' : 'stackedSplit';
   return (
-    <SplitPane
+    <div className="ws-tab-body">
+      {requestLine}
+      <SplitPane
       horizontal={wide}
       ratio={splits[which]}
       onRatio={(ratio) => onSplit(which, ratio)}
       first={requestSide}
       second={responseSide}
       label={wide ? 'Width of the request and response panes' : 'Height of the request and response panes'}
-    />
+      />
+    </div>
   );
 }
