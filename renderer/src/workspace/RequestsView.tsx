@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { RequestTabView } from './request/RequestTabView';
 import { SaveDialog } from './tabs/SaveDialog';
-import { isDirty } from './tabs/tab-model';
+import { isDirty, type WorkspaceTab } from './tabs/tab-model';
+import { useRequestContext } from './variables/useRequestContext';
 import { TabStrip } from './tabs/TabStrip';
 import { useWorkspace } from './workspace-context';
 
@@ -75,20 +76,7 @@ export function RequestsView() {
       ) : !active.request ? (
         <p role="status">Reading the request…</p>
       ) : (
-        <RequestTabView
-          key={active.id}
-          api={api}
-          tabId={active.id}
-          request={active.request}
-          onChange={(next) => tabs.update(active.id, next)}
-          dirty={isDirty(active)}
-          outcome={sender.outcomeOf(active.id)}
-          onSend={(options) => active.request && void sender.send(active.id, active.request, options)}
-          onCancel={() => sender.cancel(active.id)}
-          onSave={() => void save(active.id)}
-          splits={tabs.splits}
-          onSplit={tabs.setSplit}
-        />
+        <ActiveTab key={active.id} tab={active} onSave={() => void save(active.id)} />
       )}
       {savingTab?.request && (
         <SaveDialog
@@ -103,5 +91,29 @@ export function RequestsView() {
         />
       )}
     </section>
+  );
+}
+
+/** The tab in front, with what it inherits from its collection. */
+function ActiveTab({ tab, onSave }: { tab: WorkspaceTab; onSave(): void }) {
+  const { api, tabs, sender, collectionsVersion } = useWorkspace();
+  const context = useRequestContext(api, tab.origin, collectionsVersion);
+  if (!tab.request) return null;
+  const request = tab.request;
+  return (
+    <RequestTabView
+      api={api}
+      tabId={tab.id}
+      request={request}
+      onChange={(next) => tabs.update(tab.id, next)}
+      dirty={isDirty(tab)}
+      outcome={sender.outcomeOf(tab.id)}
+      onSend={(options) => void sender.send(tab.id, request, { ...options, collection: context.collectionValues, inheritedAuth: context.inheritedAuth })}
+      onCancel={() => sender.cancel(tab.id)}
+      onSave={onSave}
+      splits={tabs.splits}
+      onSplit={tabs.setSplit}
+      context={context}
+    />
   );
 }

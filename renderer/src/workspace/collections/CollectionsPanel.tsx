@@ -83,7 +83,11 @@ export function CollectionsPanel() {
       await after([row.collectionId]);
     },
     move: async (row, target: DropTarget) => {
-      const answer = await api.moveItem({ collectionId: row.collectionId, path: row.path, toCollectionId: target.collectionId, toParentPath: target.parentPath, index: target.index });
+      const sameParent = target.collectionId === row.collectionId && target.parentPath === row.parentPath;
+      // The backend takes the item out before inserting it, so a later position shifts by one.
+      const index = sameParent && target.index !== undefined && target.index > row.index ? target.index - 1 : target.index;
+      if (sameParent && index === row.index) return;
+      const answer = await api.moveItem({ collectionId: row.collectionId, path: row.path, toCollectionId: target.collectionId, toParentPath: target.parentPath, index });
       if (!answer.ok) return fail(answer.error.message);
       ws.tabs.retarget(row.collectionId, row.path, answer.value.path, target.collectionId);
       if (target.parentPath !== row.parentPath || target.collectionId !== row.collectionId) model.toggle(rowKey(target.collectionId, target.parentPath), true);

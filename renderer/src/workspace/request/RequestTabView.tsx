@@ -10,6 +10,8 @@ import { RequestPanes } from './RequestPanes';
 import { usePreview } from './usePreview';
 import type { TabOutcome } from './useRequestSender';
 import { toWireRequest } from './wire';
+import type { RequestContext } from '../variables/useRequestContext';
+import { VariableScopeContext } from '../variables/variable-scope';
 
 export interface RequestTabViewProps {
   api: ExplorerApi;
@@ -23,17 +25,18 @@ export interface RequestTabViewProps {
   onSave(): void;
   splits: { stackedSplit: number; sideSplit: number };
   onSplit(which: 'stackedSplit' | 'sideSplit', ratio: number): void;
-  collectionVariables?: Record<string, string>;
+  context: RequestContext;
 }
 
 const variableName = (text: string) => text.replace(/^\{\{\s*|\s*\}\}$/g, '');
 
 /** One request tab: the request on one side, the answer on the other (stacked below ~1200 px). */
-export function RequestTabView({ api, tabId, request, onChange, dirty, outcome, onSend, onCancel, onSave, splits, onSplit, collectionVariables }: RequestTabViewProps) {
+export function RequestTabView({ api, tabId, request, onChange, dirty, outcome, onSend, onCancel, onSave, splits, onSplit, context }: RequestTabViewProps) {
   const wide = useWideWindow();
-  const preview = usePreview(api, request, collectionVariables);
+  const preview = usePreview(api, request, context.collectionValues, context.inheritedAuth);
   const unresolved = (preview?.unresolved ?? []).map(variableName);
-  const wire = toWireRequest(request);
+  const secretsMissing = unresolved.filter((name) => context.secretNames.has(name));
+  const wire = toWireRequest(request, context.inheritedAuth);
   const sendBlock = wire.ok ? null : wire.reason;
   const idPrefix = `ws-${tabId}`;
   const send = useCallback(() => {
@@ -69,9 +72,15 @@ export function RequestTabView({ api, tabId, request, onChange, dirty, outcome, 
           {sendBlock}
         </p>
       )}
-      {unresolved.length > 0 && (
+      {secretsMissing.length > 0 && (
         <p className="field-error">
-          No value for {unresolved.map((n) => `{{${n}}}`).join(', ')}: define {unresolved.length === 1 ? 'it' : 'them'} in the environment or in the collection’s variables
+          {secretsMissing.map((n) => `{{${n}}}`).join(', ')} {secretsMissing.length === 1 ? 'is a secret variable' : 'are secret variables'}: the value stays in the
+          keychain and is filled when the collection runs. Use Run (in the collection’s menu) to send this request with it.
+        </p>
+      )}
+      {unresolved.length > secretsMissing.length && (
+        <p className="field-error">
+          No value for {unresolved.filter((n) => !context.secretNames.has(n)).map((n) => `{{${n}}}`).join(', ')}: define {unresolved.length === 1 ? 'it' : 'them'} in the environment or in the collection’s variables
           (Environments, in the sidebar), or sending stops there.
         </p>
       )}
@@ -106,6 +115,7 @@ export function RequestTabView({ api, tabId, request, onChange, dirty, outcome, 
 
   const which = wide ? 'sideSplit' : 'stackedSplit';
   return (
+    <VariableScopeContext.Provider value={context.scope}>
     <div className="ws-tab-body">
       {requestLine}
       <SplitPane
@@ -117,5 +127,6 @@ export function RequestTabView({ api, tabId, request, onChange, dirty, outcome, 
       label={wide ? 'Width of the request and response panes' : 'Height of the request and response panes'}
       />
     </div>
+    </VariableScopeContext.Provider>
   );
 }

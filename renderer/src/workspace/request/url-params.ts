@@ -1,18 +1,11 @@
+import { splitUrl } from '../../../../shared/model/convert';
 import type { KeyValue } from '../../../../shared/model/request';
 
 /**
- * The URL field shows the query; the model keeps it as rows so one can be switched off. These
- * two keep them in step without decoding anything, so `{{variables}}` and the user's own
- * percent-escapes come back exactly as typed.
+ * The URL field shows the query; the model keeps it as rows (decoded, as the engine's joinUrl
+ * expects) so one can be switched off. The field shows the rows unencoded, so what the user
+ * typed reads back the same; the wire form is encoded when sending.
  */
-
-export function parseQuery(query: string): KeyValue[] {
-  if (query === '') return [];
-  return query.split('&').map((pair) => {
-    const at = pair.indexOf('=');
-    return at < 0 ? { key: pair, value: '', enabled: true } : { key: pair.slice(0, at), value: pair.slice(at + 1), enabled: true };
-  });
-}
 
 export function formatQuery(params: readonly KeyValue[]): string {
   return params
@@ -33,9 +26,7 @@ export function fullUrl(url: string, params: readonly KeyValue[]): string {
  * in the text and the user did not remove them.
  */
 export function editUrl(text: string, previous: readonly KeyValue[]): { url: string; params: KeyValue[] } {
-  const at = text.indexOf('?');
-  const url = at < 0 ? text : text.slice(0, at);
-  const typed = at < 0 ? [] : parseQuery(text.slice(at + 1));
+  const { url, params: typed } = splitUrl(text);
   const descriptions = new Map(previous.filter((p) => p.description).map((p) => [p.key, p.description]));
   const enabled = typed.map((param) => {
     const description = descriptions.get(param.key);

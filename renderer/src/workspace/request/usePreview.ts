@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { ExplorerApi } from '../../../../shared/contract';
 import type { ResolvedRequest } from '../../../../shared/contract/requests';
-import type { ApiRequest } from '../../../../shared/model/request';
+import type { ApiRequest, RequestAuth } from '../../../../shared/model/request';
 import { toWireRequest } from './wire';
 
 const PREVIEW_DELAY_MS = 250;
 
 /** The request as the engine would send it (automatic headers, unresolved variables), a moment after typing stops. */
-export function usePreview(api: ExplorerApi, request: ApiRequest | null, collection?: Record<string, string>): ResolvedRequest | null {
+export function usePreview(api: ExplorerApi, request: ApiRequest | null, collection?: Record<string, string>, inheritedAuth: readonly RequestAuth[] = []): ResolvedRequest | null {
   const [preview, setPreview] = useState<ResolvedRequest | null>(null);
-  const wire = request ? toWireRequest(request) : null;
+  const wire = request ? toWireRequest(request, inheritedAuth) : null;
   const key = wire?.ok ? JSON.stringify(wire.request) : null;
   const collectionKey = JSON.stringify(collection ?? {});
   useEffect(() => {

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { ExplorerApi } from '../../../../shared/contract';
 import type { SendResult } from '../../../../shared/contract/requests';
 import type { ExplorerError } from '../../../../shared/errors';
-import type { ApiRequest } from '../../../../shared/model/request';
+import type { ApiRequest, RequestAuth } from '../../../../shared/model/request';
 import { toWireRequest } from './wire';
 
 export interface TabOutcome {
@@ -23,8 +23,8 @@ export function useRequestSender(api: ExplorerApi) {
   const set = (tabId: string, outcome: TabOutcome) => setOutcomes((current) => ({ ...current, [tabId]: outcome }));
 
   const send = useCallback(
-    async (tabId: string, request: ApiRequest, options: { confirmProduction?: boolean; collection?: Record<string, string> } = {}) => {
-      const wire = toWireRequest(request);
+    async (tabId: string, request: ApiRequest, options: { confirmProduction?: boolean; collection?: Record<string, string>; inheritedAuth?: readonly RequestAuth[] } = {}) => {
+      const wire = toWireRequest(request, options.inheritedAuth);
       if (!wire.ok) {
         set(tabId, { sending: false, result: null, error: { code: 'INVALID_INPUT', message: wire.reason }, lastRequest: request });
         return;
