@@ -87,6 +87,7 @@ export function RequestsView() {
             setSaving(null);
             tabs.markSaved(savingTab.id, { kind: 'item', collectionId: target.collectionId, path: target.path }, target.request);
             ws.collectionsChanged();
+            ws.reveal(target.collectionId, target.path);
           }}
         />
       )}

@@ -11,6 +11,7 @@ import { AboutView } from '../views/AboutView';
 import { CollectionsPanel } from './collections/CollectionsPanel';
 import { useRequestSender } from './request/useRequestSender';
 import { RequestsView } from './RequestsView';
+import { RunnerView } from './runner/RunnerView';
 import { WorkspaceNav } from './sidebar/WorkspaceNav';
 import { useWorkspaceTabs } from './tabs/useWorkspaceTabs';
 import './workspace.css';
@@ -25,6 +26,7 @@ export function WorkspaceFrame() {
   const [collectionsVersion, setCollectionsVersion] = useState(0);
   const [runPreset, setRunPreset] = useState<RunPreset | null>(null);
   const [settingsTarget, setSettingsTarget] = useState<RunPreset | null>(null);
+  const [revealTarget, setRevealTarget] = useState<Workspace['revealTarget']>(null);
   const { status, error, refresh } = useStatus();
 
   const collectionsChanged = useCallback(() => setCollectionsVersion((v) => v + 1), []);
@@ -47,8 +49,10 @@ export function WorkspaceFrame() {
         setSettingsTarget({ collectionId, path });
         setView('environments');
       },
+      revealTarget,
+      reveal: (collectionId, path) => setRevealTarget({ collectionId, path, at: Date.now() }),
     }),
-    [api, view, tabs, sender, collectionsVersion, collectionsChanged, runPreset, settingsTarget],
+    [api, view, tabs, sender, collectionsVersion, collectionsChanged, runPreset, settingsTarget, revealTarget],
   );
 
   const dismiss = async (id: string) => {
@@ -69,6 +73,7 @@ export function WorkspaceFrame() {
           {view === 'quickstart' && <QuickStartView onEnvironmentChanged={() => void refresh()} />}
           {view === 'requests' && <RequestsView />}
           {view === 'history' && <HistoryView />}
+          {view === 'runner' && <RunnerView />}
           {view === 'sandbox' && <SandboxView />}
           {view === 'about' && <AboutView />}
         </main>

@@ -25,6 +25,9 @@ export interface Workspace {
   /** Open a collection's (or folder's) settings: variables, auth, description. */
   editSettings(collectionId: string, path: string): void;
   settingsTarget: RunPreset | null;
+  /** Open the tree down to an item and select it (after a save). */
+  reveal(collectionId: string, path: string): void;
+  revealTarget: { collectionId: string; path: string; at: number } | null;
 }
 
 export const WorkspaceContext = createContext<Workspace | null>(null);

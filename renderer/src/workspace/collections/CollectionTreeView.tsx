@@ -159,6 +159,7 @@ export function CollectionTreeView({
               key={row.key}
               id={rowId(row)}
               role="treeitem"
+              aria-label={row.kind === 'request' ? `${row.name}, ${row.method}` : row.problems ? `${row.name}, ${row.problems} unreadable files` : row.name}
               aria-level={row.depth + 1}
               aria-setsize={row.siblings}
               aria-posinset={row.index + 1}

@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { newRequest } from '../../../../shared/model/request';
 import { collectionsHeaderActions } from '../slots';
 import { useWorkspace } from '../workspace-context';
@@ -29,6 +29,16 @@ export function CollectionsPanel() {
   const [newName, setNewName] = useState('');
 
   const fail = (text: string) => setMessage(text);
+
+  const { revealTarget } = ws;
+  const toggleRef = useRef(model.toggle);
+  toggleRef.current = model.toggle;
+  useEffect(() => {
+    if (!revealTarget) return;
+    const parts = revealTarget.path.split('/');
+    for (let i = 0; i < parts.length; i++) toggleRef.current(rowKey(revealTarget.collectionId, parts.slice(0, i).join('/')), true);
+    setActiveKey(rowKey(revealTarget.collectionId, revealTarget.path));
+  }, [revealTarget]);
   const after = useCallback(
     async (collectionIds: string[]) => {
       await Promise.all([...new Set(collectionIds)].map((id) => model.refreshTree(id)));
@@ -72,6 +82,7 @@ export function CollectionsPanel() {
       const answer = await api.renameItem({ collectionId: row.collectionId, path: row.path, name });
       if (!answer.ok) return fail(answer.error.message);
       ws.tabs.retarget(row.collectionId, row.path, answer.value.path);
+      if (row.kind === 'request') ws.tabs.renamed(row.collectionId, answer.value.path, name);
       if (row.expanded) model.toggle(rowKey(row.collectionId, answer.value.path), true);
       setActiveKey(rowKey(row.collectionId, answer.value.path));
       await after([row.collectionId]);

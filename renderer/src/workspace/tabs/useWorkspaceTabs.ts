@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExplorerApi } from '../../../../shared/contract';
 import type { TabOrigin } from '../../../../shared/contract/workspace';
 import type { ApiRequest } from '../../../../shared/model/request';
-import { baselineOf, blankRequest, fromStored, newTabId, retargetTabs, sameOrigin, toStored, type WorkspaceTab } from './tab-model';
+import { baselineOf, blankRequest, fromStored, isDirty, newTabId, retargetTabs, sameOrigin, toStored, type WorkspaceTab } from './tab-model';
 
 const SAVE_DELAY_MS = 400;
 
@@ -18,6 +18,7 @@ export interface WorkspaceTabs {
   close(id: string): void;
   markSaved(id: string, origin: TabOrigin, request: ApiRequest): void;
   retarget(collectionId: string, from: string, to: string, toCollectionId?: string): void;
+  renamed(collectionId: string, path: string, name: string): void;
   setSplit(which: 'stackedSplit' | 'sideSplit', ratio: number): void;
 }
 
@@ -32,6 +33,8 @@ export function useWorkspaceTabs(api: ExplorerApi): WorkspaceTabs {
   const [splits, setSplits] = useState({ stackedSplit: 0.5, sideSplit: 0.5 });
   const tabsRef = useRef(tabs);
   tabsRef.current = tabs;
+  /** Set by changes that must reach the disk at once (open, close, save, move); typing waits a moment. */
+  const urgent = useRef(false);
 
   const load = useCallback(
     async (tab: WorkspaceTab) => {
@@ -69,11 +72,14 @@ export function useWorkspaceTabs(api: ExplorerApi): WorkspaceTabs {
 
   useEffect(() => {
     if (!ready) return;
-    const timer = window.setTimeout(() => void api.saveWorkspace(toStored(tabs, activeId, splits)), SAVE_DELAY_MS);
+    const delay = urgent.current ? 0 : SAVE_DELAY_MS;
+    urgent.current = false;
+    const timer = window.setTimeout(() => void api.saveWorkspace(toStored(tabs, activeId, splits)), delay);
     return () => window.clearTimeout(timer);
   }, [api, ready, tabs, activeId, splits]);
 
   const openNew = useCallback((request?: ApiRequest) => {
+    urgent.current = true;
     const id = newTabId();
     setTabs((current) => {
       const fresh = request ?? blankRequest(current);
@@ -91,6 +97,7 @@ export function useWorkspaceTabs(api: ExplorerApi): WorkspaceTabs {
         setActiveId(open.id);
         return open.id;
       }
+      urgent.current = true;
       const tab: WorkspaceTab = { id: newTabId(), origin, request: null, baseline: null, title };
       setTabs((current) => [...current, tab]);
       setActiveId(tab.id);
@@ -103,6 +110,7 @@ export function useWorkspaceTabs(api: ExplorerApi): WorkspaceTabs {
   const update = useCallback((id: string, request: ApiRequest) => setTabs((current) => current.map((tab) => (tab.id === id ? { ...tab, request } : tab))), []);
 
   const close = useCallback((id: string) => {
+    urgent.current = true;
     setTabs((current) => {
       const at = current.findIndex((tab) => tab.id === id);
       const next = current.filter((tab) => tab.id !== id);
@@ -111,15 +119,35 @@ export function useWorkspaceTabs(api: ExplorerApi): WorkspaceTabs {
     });
   }, []);
 
-  const markSaved = useCallback(
-    (id: string, origin: TabOrigin, request: ApiRequest) =>
-      setTabs((current) => current.map((tab) => (tab.id === id ? { ...tab, origin, request, baseline: baselineOf(request), title: request.name } : tab))),
-    [],
-  );
+  const markSaved = useCallback((id: string, origin: TabOrigin, request: ApiRequest) => {
+    urgent.current = true;
+    setTabs((current) => current.map((tab) => (tab.id === id ? { ...tab, origin, request, baseline: baselineOf(request), title: request.name } : tab)));
+  }, []);
 
-  const retarget = useCallback((collectionId: string, from: string, to: string, toCollectionId?: string) => setTabs((current) => retargetTabs(current, collectionId, from, to, toCollectionId)), []);
+  const retarget = useCallback((collectionId: string, from: string, to: string, toCollectionId?: string) => {
+    urgent.current = true;
+    setTabs((current) => retargetTabs(current, collectionId, from, to, toCollectionId));
+  }, []);
+
+  /** A request renamed in the tree: its open tab takes the new name, without counting as an edit. */
+  const renamed = useCallback((collectionId: string, path: string, name: string) => {
+    urgent.current = true;
+    setTabs((current) =>
+      current.map((tab) => {
+        if (tab.origin.kind !== 'item' || tab.origin.collectionId !== collectionId || tab.origin.path !== path || !tab.request) return tab;
+        const wasClean = !isDirty(tab);
+        const request = { ...tab.request, name };
+        return { ...tab, title: name, request, baseline: wasClean ? baselineOf(request) : tab.baseline };
+      }),
+    );
+  }, []);
+
+  const activate = useCallback((id: string) => {
+    urgent.current = true;
+    setActiveId(id);
+  }, []);
 
   const setSplit = useCallback((which: 'stackedSplit' | 'sideSplit', ratio: number) => setSplits((current) => ({ ...current, [which]: ratio })), []);
 
-  return { ready, tabs, activeId, splits, activate: setActiveId, openNew, openItem, update, close, markSaved, retarget, setSplit };
+  return { ready, tabs, activeId, splits, activate, openNew, openItem, update, close, markSaved, retarget, renamed, setSplit };
 }
