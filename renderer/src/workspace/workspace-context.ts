@@ -37,3 +37,8 @@ export function useWorkspace(): Workspace {
   if (!workspace) throw new Error('useWorkspace must be used inside the workspace frame.');
   return workspace;
 }
+
+/** The workspace when this component sits inside it; null in a view shown on its own (tests, tools). */
+export function useOptionalWorkspace(): Workspace | null {
+  return useContext(WorkspaceContext);
+}
