@@ -39,6 +39,16 @@ export const WorkspaceStateSchema = z.object({
 });
 export type WorkspaceState = z.infer<typeof WorkspaceStateSchema>;
 
+/**
+ * The quick start's last answer per request, as history entries (so they are redacted as the
+ * history is), for the order they belong to. A new order starts with none.
+ */
+export const QuickStartAnswersSchema = z.object({
+  orderId: z.string().max(128).nullable(),
+  answers: z.record(z.string().max(64), z.string().max(100)),
+});
+export type QuickStartAnswers = z.infer<typeof QuickStartAnswersSchema>;
+
 export const workspaceContract = {
   getWorkspace: method({
     summary: 'The request tabs that were open, which one was in front, and the pane sizes.',
@@ -49,5 +59,15 @@ export const workspaceContract = {
     summary: 'Remember the open request tabs (with unsaved edits) and the pane sizes for the next start.',
     input: WorkspaceStateSchema.strict(),
     output: z.object({ saved: z.boolean() }),
+  }),
+  getQuickStartAnswers: method({
+    summary: 'The history entries of the quick start’s last answers, per request, for the current order.',
+    input: z.object({}).strict(),
+    output: QuickStartAnswersSchema,
+  }),
+  rememberQuickStartAnswer: method({
+    summary: 'Remember which history entry holds a quick-start request’s last answer, so it shows again after a restart.',
+    input: z.object({ orderId: z.string().min(1).max(128), requestKey: z.string().min(1).max(64), historyId: z.string().min(1).max(100) }).strict(),
+    output: QuickStartAnswersSchema,
   }),
 };

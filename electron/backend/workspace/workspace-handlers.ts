@@ -1,4 +1,4 @@
-import { WorkspaceStateSchema, type WorkspaceState } from '../../../shared/contract/workspace';
+import { QuickStartAnswersSchema, WorkspaceStateSchema, type QuickStartAnswers, type WorkspaceState } from '../../../shared/contract/workspace';
 import type { Handlers } from '../dispatch';
 import { openDocument, type StoreFactory } from '../store/document-store';
 import type { NoticeBoard } from '../store/notices';
@@ -12,7 +12,7 @@ export interface WorkspaceHandlerDeps {
 const EMPTY: WorkspaceState = { tabs: [], activeTabId: null, stackedSplit: 0.5, sideSplit: 0.5 };
 
 /** workspace.json: the open request tabs and pane sizes, so the workspace looks the same after a restart. */
-export function createWorkspaceHandlers(deps: WorkspaceHandlerDeps): Pick<Handlers, 'getWorkspace' | 'saveWorkspace'> {
+export function createWorkspaceHandlers(deps: WorkspaceHandlerDeps): Pick<Handlers, 'getWorkspace' | 'saveWorkspace' | 'getQuickStartAnswers' | 'rememberQuickStartAnswer'> {
   const doc = openDocument<WorkspaceState>({
     factory: deps.storeFactory,
     dir: deps.dataDir,
@@ -23,7 +23,20 @@ export function createWorkspaceHandlers(deps: WorkspaceHandlerDeps): Pick<Handle
     defaults: () => ({ ...EMPTY, tabs: [] }),
     notices: deps.notices,
   });
+  const answers = openDocument<QuickStartAnswers>({
+    factory: deps.storeFactory,
+    dir: deps.dataDir,
+    name: 'quickstart-answers',
+    label: 'quick-start answers',
+    schema: QuickStartAnswersSchema,
+    version: 1,
+    defaults: () => ({ orderId: null, answers: {} }),
+    notices: deps.notices,
+  });
   return {
+    getQuickStartAnswers: async () => answers.read(),
+    rememberQuickStartAnswer: async ({ orderId, requestKey, historyId }) =>
+      answers.update((current) => ({ orderId, answers: { ...(current.orderId === orderId ? current.answers : {}), [requestKey]: historyId } })),
     getWorkspace: async () => doc.read(),
     saveWorkspace: async (next) => {
       // A tab that points at a missing active id would leave the workspace blank after a restart.

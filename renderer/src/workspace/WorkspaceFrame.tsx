@@ -68,9 +68,12 @@ export function WorkspaceFrame() {
           <CollectionsPanel />
           <ThemeToggle />
         </div>
-        <main className={`main-area ${view === 'requests' ? 'main-area-fill' : ''}`} id="main">
+        <main className={`main-area ${view === 'requests' ? 'main-area-fill' : view === 'quickstart' ? 'main-area-qs' : ''}`} id="main">
           <Notices notices={status?.notices ?? []} onDismiss={(id) => void dismiss(id)} />
-          {view === 'quickstart' && <QuickStartView onEnvironmentChanged={() => void refresh()} />}
+          {/* The quick start stays mounted while other views are shown, so its answers and a send in flight survive. */}
+          <div hidden={view !== 'quickstart'} className="qs-host">
+            <QuickStartView onEnvironmentChanged={() => void refresh()} />
+          </div>
           {view === 'requests' && <RequestsView />}
           {view === 'history' && <HistoryView />}
           {view === 'runner' && <RunnerView />}
