@@ -25,11 +25,14 @@ import { HistoryStore, type HistoryLimits } from './history/history-store';
 import { openEmbeddedSandbox, type SandboxChoice } from './profiles/embedded-sandbox';
 import { openProfilesDocument, SANDBOX_PROFILE_ID } from './profiles/profile-document';
 import { createProfileHandlers } from './profiles/profile-handlers';
+import { createQuickStartCollection } from './quickstart/quickstart-collection';
+import { openQuickStartDocument } from './quickstart/quickstart-document';
 import { createQuickStartHandlers } from './quickstart/quickstart-handlers';
 import { createSandboxHandlers } from './sandbox/sandbox-handlers';
 import { ProfileService } from './profiles/profile-service';
 import type { KeychainAdapter } from './vault/keychain-adapter';
 import { SecretVault } from './vault/secret-vault';
+import { createWorkspaceHandlers } from './workspace/workspace-handlers';
 
 export interface BackendOptions {
   host: CallContext['host'];
@@ -103,8 +106,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   disposers.push(() => engine.dispose());
   await announceKeychainProblem(vault, notices);
   const activeEnvironment = () => profiles.activeEnvironment();
-  const builtIns: BuiltInCollection[] = [];
-  const builtInRuns = new Map<string, SourceExtras>();
+  const quickStartDoc = openQuickStartDocument({ factory: options.storeFactory, dir: options.dataDir, notices });
+  const quickStart = createQuickStartCollection({ doc: quickStartDoc, msnOf: () => profiles.active().msn });
+  const builtIns: BuiltInCollection[] = [quickStart.collection];
+  const builtInRuns = new Map<string, SourceExtras>([[quickStart.collection.id, quickStart.runExtras]]);
   const collections = new CollectionStore({ registry: new CollectionRegistry({ dataDir: options.dataDir, factory: options.storeFactory, notices }), vault, events, builtIns, log });
   disposers.push(() => collections.dispose());
   const items = new ItemOperations(collections, path.join(options.dataDir, '.trash'));
@@ -129,11 +134,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...createProfileHandlers({ profiles, vault, tokens: engine.tokens }),
     ...createRequestHandlers(engine, profiles),
     ...createHistoryHandlers(history),
-    ...createQuickStartHandlers({ storeFactory: options.storeFactory, dataDir: options.dataDir, notices }),
+    ...createQuickStartHandlers({ storeFactory: options.storeFactory, dataDir: options.dataDir, notices, doc: quickStartDoc }),
     ...createSandboxHandlers(sandbox.running),
     ...createCollectionHandlers({ store: collections, items, history }),
     ...createRunnerHandlers({ runner, store: collections, extras: (id) => builtInRuns.get(id) }),
     ...createInteropHandlers({ handlers: () => handlers, profiles, tokens: engine.tokens }),
+    ...createWorkspaceHandlers({ storeFactory: options.storeFactory, dataDir: options.dataDir, notices }),
   };
 
   return {
