@@ -4,7 +4,9 @@ import { parseArgs } from 'node:util';
 import { createBackend } from './backend';
 import { APP } from './backend/app-info';
 import { dataDirFromArgs, defaultDataDir } from './backend/data-dir';
+import { keepProcessAlive } from './backend/process-guard';
 import { confStoreFactory } from './backend/store/conf-factory';
+import { openBrowser } from './web/open-browser';
 import { startWebHost } from './web/server';
 
 /**
@@ -52,6 +54,7 @@ export function parseWebArgs(argv: string[], here: string): WebCommandOptions {
 }
 
 export async function runWebHost(options: WebCommandOptions): Promise<void> {
+  keepProcessAlive((line) => console.error(line), 'web host');
   const backend = await createBackend({
     host: 'browser',
     dataDir: options.dataDir,
@@ -63,10 +66,7 @@ export async function runWebHost(options: WebCommandOptions): Promise<void> {
   console.log(host.url);
   console.log(`Data folder: ${options.dataDir}`);
   console.log('Press Ctrl+C to stop.');
-  if (options.open) {
-    const { default: open } = await import('open');
-    open(host.url).catch(() => console.error('Could not open a browser; open the URL above by hand.'));
-  }
+  if (options.open) await openBrowser(host.url, (line) => console.error(line));
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
