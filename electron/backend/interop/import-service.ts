@@ -12,7 +12,7 @@ import { adoptVippsAuth } from '../../../shared/interop/vipps';
 import { ContainerSettingsSchema, type Variable } from '../../../shared/model/collection';
 import { isCredentialHeader } from '../../../shared/http/credential-headers';
 import type { CallContext, Handlers } from '../dispatch';
-import { fail } from '../failure';
+import { ExplorerFailure, fail } from '../failure';
 import { loadOpenApi } from './openapi-loader';
 import { VIPPS_PROFILE_VARIABLES } from './vipps-profile-variables';
 
@@ -39,14 +39,15 @@ interface Prepared {
 async function readSource(source: ImportSource): Promise<{ text: string; fileName: string; filePath?: string }> {
   if (source.kind === 'text') return { text: source.text, fileName: source.fileName ?? '' };
   if (source.kind === 'requests') return { text: '', fileName: source.name ?? '' };
-  const filePath = path.resolve(source.path);
+  if (!path.isAbsolute(source.path)) fail('INVALID_INPUT', 'Give the full path of the file to import (it starts with / or a drive letter).');
+  const filePath = path.normalize(source.path);
   let stat: fs.Stats;
   try {
     stat = await fs.promises.stat(filePath);
   } catch {
-    return fail('NOT_FOUND', `${filePath} could not be opened. Check the path and that the file is there.`);
+    return fail('NOT_FOUND', `${path.basename(filePath)} could not be opened. Check the path and that the file is there.`);
   }
-  if (!stat.isFile()) fail('INVALID_INPUT', `${filePath} is not a file. Choose a Postman, curl or OpenAPI file.`);
+  if (!stat.isFile()) fail('INVALID_INPUT', `${path.basename(filePath)} is not a file. Choose a Postman, curl or OpenAPI file.`);
   if (stat.size > MAX_FILE_BYTES) fail('TOO_LARGE', `${path.basename(filePath)} is ${Math.round(stat.size / 1024 / 1024)} MB; files up to 20 MB can be imported.`);
   return { text: await fs.promises.readFile(filePath, 'utf8'), fileName: path.basename(filePath), filePath };
 }
@@ -82,9 +83,11 @@ async function prepare(options: ImportOptions): Promise<Prepared> {
       }
     }
   } catch (error) {
+    if (error instanceof ExplorerFailure) throw error;
     if (error instanceof ImportProblem) fail('INVALID_INPUT', error.message);
     if (error instanceof SyntaxError) fail('INVALID_INPUT', `The file is not valid JSON: ${error.message}. Export it again from Postman, or paste it whole.`);
-    throw error;
+    // A shape the converters did not expect: say so in words, never with a stack.
+    fail('INVALID_INPUT', `This file could not be read as ${options.format ?? 'a Postman, curl or OpenAPI file'}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}. Check that it is complete and exported by the tool that made it.`);
   }
 }
 

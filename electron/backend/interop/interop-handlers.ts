@@ -5,6 +5,7 @@ import { resolveAuth, toHttpRequest } from '../../../shared/model/convert';
 import type { ApiRequest } from '../../../shared/model/request';
 import type { ParsedInput } from '../../../shared/contract';
 import type { CallContext, Handlers } from '../dispatch';
+import { fail } from '../failure';
 import type { ProfileService } from '../profiles/profile-service';
 import type { TokenManager } from '../engine/token-manager';
 import { chainOf, fileNameFor, readPortable, requestAt, type ReadCalls } from './export-service';
@@ -64,7 +65,11 @@ export function createInteropHandlers(deps: InteropDeps): Pick<Handlers, Interop
       const preview = await calls.previewRequest({ request: toHttpRequest(request, auth) as never, variables: { collection } }, ctx);
       const profile = deps.profiles.active();
       const token = includeToken ? deps.tokens.cached(profile.id)?.value : undefined;
-      return renderSnippet({ method: preview.method, url: preview.url, headers: preview.headers, body: preview.body }, target, token ? { accessToken: token } : {});
+      try {
+        return renderSnippet({ method: preview.method, url: preview.url, headers: preview.headers, body: preview.body }, target, token ? { accessToken: token } : {});
+      } catch {
+        return fail('INVALID_INPUT', `No code can be written for "${preview.url.slice(0, 200)}": it is not a full URL yet. Start it with {{baseUrl}} or https://, and define the variables it uses.`);
+      }
     },
   };
 }

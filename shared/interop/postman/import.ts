@@ -10,7 +10,7 @@ export function importPostmanCollection(json: unknown): PortableCollection {
   const notes: string[] = [];
   const rootAuth = authFromPostman(collection.auth);
   notes.push(...rootAuth.notes);
-  const settings = container(collection.info?.name ?? 'Imported collection', collection.info?.description, collection.variable, collection.event, notes);
+  const settings = container(textOr(collection.info?.name, 'Imported collection'), collection.info?.description, collection.variable, collection.event, notes);
   // Postman sends nothing when no level sets auth, so the collection's "inherit" is "none" here.
   settings.auth = rootAuth.auth.type === 'inherit' ? { type: 'none' } : rootAuth.auth;
   const inherited = { headers: rootAuth.headers, params: rootAuth.params };
@@ -20,6 +20,11 @@ export function importPostmanCollection(json: unknown): PortableCollection {
 interface Inherited {
   headers: ReturnType<typeof authFromPostman>['headers'];
   params: ReturnType<typeof authFromPostman>['params'];
+}
+
+/** Files in the wild put numbers or objects where a name belongs. */
+function textOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : fallback;
 }
 
 function asCollection(json: unknown): PostmanCollectionJson {
@@ -62,14 +67,14 @@ function items(list: PostmanItem[] | undefined, inherited: Inherited): PortableI
       const notes: string[] = [];
       const auth = authFromPostman(item.auth);
       notes.push(...auth.notes);
-      const settings = container(item.name ?? 'Folder', item.description, item.variable, item.event, notes);
+      const settings = container(textOr(item.name, 'Folder'), item.description, item.variable, item.event, notes);
       settings.auth = auth.auth;
       const next = auth.auth.type === 'inherit' ? inherited : { headers: auth.headers, params: auth.params };
       out.push({ kind: 'folder', settings, items: items(item.item, next), notes });
       continue;
     }
     const notes: string[] = [];
-    const request = requestFromPostman(item.request, { name: item.name, events: item.event, description: item.description ?? (typeof item.request === 'object' ? item.request?.description : undefined), notes });
+    const request = requestFromPostman(item.request, { name: textOr(item.name, ''), events: item.event, description: item.description ?? (typeof item.request === 'object' ? item.request?.description : undefined), notes });
     if (request.auth.type === 'inherit' && (inherited.headers.length || inherited.params.length)) {
       // An API key set on a folder or the collection: the model has no such auth, so each request carries it.
       request.headers.push(...inherited.headers.filter((h) => !request.headers.some((own) => own.key.toLowerCase() === h.key.toLowerCase())));
