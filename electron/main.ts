@@ -2,8 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
-import { PRIVATE_FILE_MODE, type StoreFactory } from './backend/store/document-store';
-import { keepProcessAlive } from './backend/process-guard';
+import { keepProcessAlive, PRIVATE_FILE_MODE, type StoreFactory } from './backend';
 import { startExplorerApp } from './main/explorer-app';
 
 // One failing handler must not take every window down with the main process.

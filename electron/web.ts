@@ -1,11 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createBackend } from './backend';
-import { APP } from './backend/app-info';
-import { dataDirFromArgs, defaultDataDir } from './backend/data-dir';
-import { keepProcessAlive } from './backend/process-guard';
-import { confStoreFactory } from './backend/store/conf-factory';
+import { APP, confStoreFactory, createBackend, dataDirFromArgs, defaultDataDir, keepProcessAlive } from './backend';
 import { openBrowser } from './web/open-browser';
 import { startWebHost } from './web/server';
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { describeFailure } from '../backend/process-guard';
+import { describeFailure } from '../backend';
 import { SECURITY_HEADERS } from '../security/csp';
 
 type Log = (line: string) => void;
