@@ -76,6 +76,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   const sandbox = await openEmbeddedSandbox(options.sandbox, options.dataDir);
   disposers.push(() => sandbox.close());
+  // What the sandbox noticed at start (saved state moved aside, a new token secret) goes to the status bar too.
+  for (const message of sandbox.running?.inspect({ offset: 0, limit: 1 }).notices ?? []) notices.add('warning', message);
   const demoKeys = sandbox.running?.demoKeys ?? DEMO_SALES_UNIT;
   const vault = new SecretVault(options.keychain ? { keychain: options.keychain } : {});
   // The demo keys are public and only open the local sandbox: kept in memory, never in a file or the keychain.
@@ -143,6 +145,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 }
 
 export { createInProcessClient, type InProcessClient } from './in-process-client';
+// What the hosts need besides createBackend: they import the backend through this file only.
+export { APP } from './app-info';
+export { dataDirFromArgs, defaultDataDir } from './data-dir';
+export type { HostDialogs } from './files/image-file';
+export { confStoreFactory } from './store/conf-factory';
+export { openDocument, type DocumentStore, type StoreFactory } from './store/document-store';
+export type { NoticeBoard } from './store/notices';
 export type { RunnerHooks, BeforeRequestContext, AfterResponseContext, ScopeAccess, VariableScope, ScriptResponse, ScriptSource } from './runner/hooks';
 export type { EventBus, EventListener } from './events/event-bus';
 
