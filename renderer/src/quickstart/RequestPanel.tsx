@@ -74,11 +74,17 @@ export function RequestPanel({ requestKey, idPrefix, heading }: { requestKey: Re
   // have to scroll to see whether it worked.
   const panel = useRef<HTMLElement>(null);
   useEffect(() => {
-    if (!outcome || !awaitingAnswer.has(requestKey)) return;
+    if (!outcome || (!outcome.result && !outcome.error) || !awaitingAnswer.has(requestKey)) return;
     awaitingAnswer.delete(requestKey);
-    const viewer = panel.current?.querySelector('.response-viewer');
-    const status = viewer?.querySelector('[data-testid="response-status"]') ?? viewer;
-    status?.scrollIntoView({ block: 'center' });
+    const reveal = () => {
+      const viewer = panel.current?.querySelector('.response-viewer');
+      const status = viewer?.querySelector('[data-testid="response-status"]') ?? viewer;
+      status?.scrollIntoView({ block: 'center' });
+    };
+    reveal();
+    // Once more after the page has laid out what the answer added (an image preview, a tree).
+    const frame = requestAnimationFrame(() => requestAnimationFrame(reveal));
+    return () => cancelAnimationFrame(frame);
   }, [outcome, requestKey]);
   const confirmation = model.pendingConfirmation?.key === requestKey ? model.pendingConfirmation : null;
   const label = heading ?? templateOf(requestKey, state).label;

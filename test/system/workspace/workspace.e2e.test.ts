@@ -13,11 +13,13 @@ let browser: BrowserContext;
 let host: SpawnedHost;
 let page: Page;
 let pageErrors: string[];
+let dataDir: string;
 
 beforeAll(async () => {
   fs.mkdirSync(screenshots, { recursive: true });
   browser = await launchChromium();
-  host = await spawnHost('web', ['--no-open', '--port', '0', '--data-dir', tempDir('vx-ws-')]);
+  dataDir = tempDir('vx-ws-');
+  host = await spawnHost('web', ['--no-open', '--port', '0', '--data-dir', dataDir]);
   page = await browser.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
   pageErrors = watchPageErrors(page);
@@ -181,5 +183,49 @@ describe('runner and history views', () => {
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Requests' }).getAttribute('aria-current')).toBe('page');
     await nav('History');
     await expect.poll(() => page.getByRole('listbox', { name: /Sent requests/ }).getByRole('option').count()).toBe(before + 1);
+  });
+});
+
+/** Every file under a folder whose bytes contain the text. */
+function filesContaining(root: string, text: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (fs.readFileSync(full).includes(text)) found.push(full);
+    }
+  };
+  walk(root);
+  return found;
+}
+
+describe('variables', () => {
+  it('keeps a collection’s secret variable in the keychain, and shows a plain one in the URL’s popover', async () => {
+    await nav('Requests');
+    await menu(item('Team requests'), 'Settings and variables');
+    const settings = page.getByRole('region', { name: /^Collection “Team requests”/ });
+    await settings.getByRole('button', { name: 'Add variable' }).click();
+    await settings.getByLabel('Variable 1 name').fill('paymentRef');
+    await settings.getByLabel('Variable 1 value').fill('pay-ref-1234');
+    await settings.getByRole('button', { name: 'Add variable' }).click();
+    await settings.getByLabel('Variable 2 name').fill('partnerToken');
+    await settings.getByLabel('Variable 2 value').fill('very-secret-partner-token-42');
+    await settings.getByLabel('Variable partnerToken is secret').check();
+    await settings.getByRole('button', { name: 'Save variables' }).click();
+    await expect.poll(() => settings.getByRole('status').textContent()).toBe('Saved.');
+    expect(filesContaining(dataDir, 'very-secret-partner-token-42')).toEqual([]);
+    const findings = [...(await seriousAxeFindings(page, 'environments'))];
+    expect(findings, findings.join('\n')).toEqual([]);
+
+    await item('Get payment').click();
+    const url = page.getByLabel('URL');
+    await url.fill('{{baseUrl}}/epayment/v1/payments/{{paymentRef}}');
+    await url.press('ArrowLeft');
+    await url.press('ArrowLeft');
+    await url.press('ArrowLeft');
+    const popover = page.getByTestId('variable-popover');
+    await expect.poll(() => popover.textContent()).toContain('pay-ref-1234');
+    expect(await popover.textContent()).toContain('collection “Team requests”');
   });
 });
