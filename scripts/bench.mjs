@@ -8,6 +8,7 @@ import { root } from './build-lib.mjs';
 const benches = [
   { name: 'sandbox', file: 'bench/sandbox.bench.ts' },
   { name: 'json-viewer', file: 'bench/json-viewer.bench.ts' },
+  { name: 'sidebar', file: 'bench/sidebar.bench.ts' },
   { name: 'collections', file: 'bench/collections.bench.ts' },
 ];
 const only = process.argv.slice(2);

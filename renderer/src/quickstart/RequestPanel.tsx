@@ -13,6 +13,9 @@ import { explainResult } from './useQuickStart';
 
 const PREVIEW_DELAY_MS = 250;
 
+/** Requests sent from a panel whose answer should be scrolled into view; kept outside the panel, which a page may remount meanwhile. */
+const awaitingAnswer = new Set<RequestKey>();
+
 /** One step request: the editor, Copy as curl, a production confirmation when needed, and the answer. */
 export function RequestPanel({ requestKey, idPrefix, heading }: { requestKey: RequestKey; idPrefix: string; heading?: string }) {
   const api = useExplorer();
@@ -70,13 +73,19 @@ export function RequestPanel({ requestKey, idPrefix, heading }: { requestKey: Re
   // After a Send from this panel, bring the answer's status into view: the user should not
   // have to scroll to see whether it worked.
   const panel = useRef<HTMLElement>(null);
-  const sentHere = useRef(false);
   useEffect(() => {
-    if (!sentHere.current || !outcome) return;
-    sentHere.current = false;
-    const status = panel.current?.querySelector('[data-testid="response-status"], .error-panel, [role="alert"]');
-    status?.scrollIntoView({ block: 'nearest' });
-  }, [outcome]);
+    if (!outcome || (!outcome.result && !outcome.error) || !awaitingAnswer.has(requestKey)) return;
+    awaitingAnswer.delete(requestKey);
+    const reveal = () => {
+      const viewer = panel.current?.querySelector('.response-viewer');
+      const status = viewer?.querySelector('[data-testid="response-status"]') ?? viewer;
+      status?.scrollIntoView({ block: 'center' });
+    };
+    reveal();
+    // Once more after the page has laid out what the answer added (an image preview, a tree).
+    const frame = requestAnimationFrame(() => requestAnimationFrame(reveal));
+    return () => cancelAnimationFrame(frame);
+  }, [outcome, requestKey]);
   const confirmation = model.pendingConfirmation?.key === requestKey ? model.pendingConfirmation : null;
   const label = heading ?? templateOf(requestKey, state).label;
 
@@ -102,7 +111,7 @@ export function RequestPanel({ requestKey, idPrefix, heading }: { requestKey: Re
         rules={rules}
         sending={model.sendingKey === requestKey}
         onSend={() => {
-          sentHere.current = true;
+          awaitingAnswer.add(requestKey);
           void model.send(requestKey);
         }}
         onCancel={model.cancel}

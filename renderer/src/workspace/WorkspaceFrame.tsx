@@ -12,6 +12,7 @@ import { CollectionsPanel } from './collections/CollectionsPanel';
 import { useRequestSender } from './request/useRequestSender';
 import { RequestsView } from './RequestsView';
 import { RunnerView } from './runner/RunnerView';
+import { EnvironmentsView } from './environments/EnvironmentsView';
 import { WorkspaceNav } from './sidebar/WorkspaceNav';
 import { useWorkspaceTabs } from './tabs/useWorkspaceTabs';
 import './workspace.css';
@@ -77,6 +78,7 @@ export function WorkspaceFrame() {
           {view === 'requests' && <RequestsView />}
           {view === 'history' && <HistoryView />}
           {view === 'runner' && <RunnerView />}
+          {view === 'environments' && <EnvironmentsView />}
           {view === 'sandbox' && <SandboxView />}
           {view === 'about' && <AboutView />}
         </main>

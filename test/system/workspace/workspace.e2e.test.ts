@@ -13,11 +13,13 @@ let browser: BrowserContext;
 let host: SpawnedHost;
 let page: Page;
 let pageErrors: string[];
+let dataDir: string;
 
 beforeAll(async () => {
   fs.mkdirSync(screenshots, { recursive: true });
   browser = await launchChromium();
-  host = await spawnHost('web', ['--no-open', '--port', '0', '--data-dir', tempDir('vx-ws-')]);
+  dataDir = tempDir('vx-ws-');
+  host = await spawnHost('web', ['--no-open', '--port', '0', '--data-dir', dataDir]);
   page = await browser.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
   pageErrors = watchPageErrors(page);
@@ -48,7 +50,8 @@ async function treeOutline(): Promise<string[]> {
         .map((row) => ({ top: new DOMMatrixReadOnly(getComputedStyle(row).transform).m42, text: `${row.getAttribute('aria-level')} ${row.querySelector('.tree-name, .tree-rename')?.textContent ?? ''}` }))
         .sort((a, b) => a.top - b.top)
         .map((row) => row.text),
-    );
+    )
+    .then((rows) => rows.filter((row) => !row.startsWith('1 Quick start')));
 }
 
 async function menu(on: Locator, entry: string): Promise<void> {
@@ -149,5 +152,80 @@ describe('workspace in Chromium against the real backend', () => {
     await page.getByLabel('Theme').selectOption('light');
     expect(findings, findings.join('\n')).toEqual([]);
     expect(pageErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+  });
+});
+
+describe('runner and history views', () => {
+  it('runs the collection in the runner view, with progress and a summary', async () => {
+    await nav('Runner');
+    await page.locator('#run-collection').selectOption({ label: 'Team requests' });
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const summary = page.getByTestId('run-summary');
+    await summary.waitFor({ timeout: 30_000 });
+    expect(await summary.textContent()).toMatch(/of 2/);
+    expect(await page.getByTestId('run-row').count()).toBe(2);
+    expect(await page.getByRole('progressbar').getAttribute('value')).toBe('2');
+    const findings = await seriousAxeFindings(page, 'runner');
+    expect(findings, findings.join('\n')).toEqual([]);
+    await page.screenshot({ path: path.join(screenshots, 'workspace-runner.png') });
+  });
+
+  it('opens a history entry and sends it again from a tab', async () => {
+    await nav('History');
+    const list = page.getByRole('listbox', { name: /Sent requests/ });
+    await list.getByRole('option').first().click();
+    await page.getByTestId('history-detail').waitFor();
+    const findings = await seriousAxeFindings(page, 'history');
+    expect(findings, findings.join('\n')).toEqual([]);
+    const before = await list.getByRole('option').count();
+    await page.getByRole('button', { name: 'Send again' }).click();
+    await page.getByTestId('response-status').waitFor();
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Requests' }).getAttribute('aria-current')).toBe('page');
+    await nav('History');
+    await expect.poll(() => page.getByRole('listbox', { name: /Sent requests/ }).getByRole('option').count()).toBe(before + 1);
+  });
+});
+
+/** Every file under a folder whose bytes contain the text. */
+function filesContaining(root: string, text: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (fs.readFileSync(full).includes(text)) found.push(full);
+    }
+  };
+  walk(root);
+  return found;
+}
+
+describe('variables', () => {
+  it('keeps a collection’s secret variable in the keychain, and shows a plain one in the URL’s popover', async () => {
+    await nav('Requests');
+    await menu(item('Team requests'), 'Settings and variables');
+    const settings = page.getByRole('region', { name: /^Collection “Team requests”/ });
+    await settings.getByRole('button', { name: 'Add variable' }).click();
+    await settings.getByLabel('Variable 1 name').fill('paymentRef');
+    await settings.getByLabel('Variable 1 value').fill('pay-ref-1234');
+    await settings.getByRole('button', { name: 'Add variable' }).click();
+    await settings.getByLabel('Variable 2 name').fill('partnerToken');
+    await settings.getByLabel('Variable 2 value').fill('very-secret-partner-token-42');
+    await settings.getByLabel('Variable partnerToken is secret').check();
+    await settings.getByRole('button', { name: 'Save variables' }).click();
+    await expect.poll(() => settings.getByRole('status').textContent()).toBe('Saved.');
+    expect(filesContaining(dataDir, 'very-secret-partner-token-42')).toEqual([]);
+    const findings = [...(await seriousAxeFindings(page, 'environments'))];
+    expect(findings, findings.join('\n')).toEqual([]);
+
+    await item('Get payment').click();
+    const url = page.getByLabel('URL');
+    await url.fill('{{baseUrl}}/epayment/v1/payments/{{paymentRef}}');
+    await url.press('ArrowLeft');
+    await url.press('ArrowLeft');
+    await url.press('ArrowLeft');
+    const popover = page.getByTestId('variable-popover');
+    await expect.poll(() => popover.textContent()).toContain('pay-ref-1234');
+    expect(await popover.textContent()).toContain('collection “Team requests”');
   });
 });

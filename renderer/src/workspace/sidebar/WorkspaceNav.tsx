@@ -11,6 +11,7 @@ const NAV: NavItem[] = [
   { id: 'requests', label: 'Requests', hint: 'Your open request tabs' },
   { id: 'history', label: 'History', hint: 'Every request sent, with its answer' },
   { id: 'runner', label: 'Runner', hint: 'Run a collection or folder and follow it live' },
+  { id: 'environments', label: 'Environments', hint: 'Base URL, MSN, keys, Vipps-System values and variables; collection variables' },
   { id: 'sandbox', label: 'Sandbox', hint: 'What the embedded sandbox holds, its request log and faults' },
   { id: 'about', label: 'About', hint: 'Version and data folder' },
 ];
