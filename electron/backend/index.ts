@@ -121,3 +121,11 @@ async function announceKeychainProblem(vault: SecretVault, notices: NoticeBoard)
   const check = vault.status().then(announce, () => undefined);
   await Promise.race([check, new Promise((resolve) => setTimeout(resolve, 3_000).unref())]);
 }
+
+// What the hosts need besides createBackend, so that they import the backend's index only.
+export { APP } from './app-info';
+export { DATA_DIR_ENV, defaultDataDir } from './data-dir';
+export { confStoreFactory } from './store/conf-factory';
+export { MemoryKeychain } from './vault/memory-keychain';
+export { SANDBOX_PROFILE_ID } from './profiles/profile-document';
+export { startSandbox, INSPECTOR_PREFIX, DEMO_SALES_UNIT, type RunningSandbox, type SandboxConfigInput } from '../sandbox/index';
