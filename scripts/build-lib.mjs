@@ -30,7 +30,8 @@ const nodeTargets = [
   // Sandboxed preloads cannot require other files, so everything but `electron` is inlined.
   { entry: 'electron/preload.ts', out: 'dist/electron/preload.cjs', format: 'cjs' },
   { entry: 'electron/web.ts', out: 'dist/electron/web.js', format: 'esm' },
-  { entry: 'electron/cli.ts', out: 'dist/electron/cli.js', format: 'esm' },
+  // Split into chunks so `vipps-explorer --help`/`--version` load the argument parser only, not the backend.
+  { entry: 'electron/cli.ts', out: 'dist/electron/cli.js', format: 'esm', splitting: true },
   { entry: 'electron/sandbox/standalone.ts', out: 'dist/electron/sandbox.js', format: 'esm' },
 ];
 
@@ -41,7 +42,9 @@ export async function buildAll({ quiet = false } = {}) {
     await esbuild({
       absWorkingDir: root,
       entryPoints: [target.entry],
-      outfile: target.out,
+      ...(target.splitting
+        ? { outdir: path.dirname(target.out), entryNames: '[name]', chunkNames: 'cli-chunks/[name]-[hash]', splitting: true }
+        : { outfile: target.out }),
       bundle: true,
       platform: 'node',
       target: 'node20',

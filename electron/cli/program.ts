@@ -1,9 +1,10 @@
 import { Command, CommanderError } from 'commander';
-import { APP } from '../backend';
 import { registerProfilesCommand } from './commands/profiles';
+import { registerRunCommands } from './commands/run';
 import { registerSandboxCommand } from './commands/sandbox';
 import { CliFailure, ExitCode } from './exit-codes';
 import { createTerminal, painter, type Terminal } from './terminal';
+import { cliVersion } from './version';
 
 export const COMMAND_NAME = 'vipps-explorer';
 
@@ -14,8 +15,8 @@ export const COMMAND_NAME = 'vipps-explorer';
  */
 export function buildProgram(terminal: Terminal, setExit: (code: number) => void): Command {
   const program = new Command(COMMAND_NAME)
-    .description(`${APP.productName}: run Vipps MobilePay requests and collections from the command line and in CI`)
-    .version(APP.version, '-v, --version', 'print the version')
+    .description('Vipps Explorer: run Vipps MobilePay requests and collections from the command line and in CI')
+    .version(cliVersion(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: (text) => terminal.out(text), writeErr: (text) => terminal.err(text) })
@@ -27,6 +28,8 @@ VIPPS_SUBSCRIPTION_KEY and VIPPS_MSN. Never from flags.
 Exit codes: 0 all passed, 1 a request or assertion failed, 2 bad arguments or unreadable input.`,
     );
 
+  const run = program.command('run').description('Run the quick start or a collection, with reporters for people and for CI');
+  registerRunCommands(run, terminal, setExit);
   registerSandboxCommand(program, terminal, setExit);
   registerProfilesCommand(program, terminal);
   return program;

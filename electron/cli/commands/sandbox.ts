@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { INSPECTOR_PREFIX, startSandbox, type SandboxConfigInput } from '../../backend';
+import type { SandboxConfigInput } from '../../backend';
 import { ExitCode, usageFailure } from '../exit-codes';
 import type { Terminal } from '../terminal';
 import { parsePort } from './numbers';
@@ -43,6 +43,8 @@ export function registerSandboxCommand(program: Command, terminal: Terminal, set
       const port = parsePort(flags.port, '--port');
       const config = await readConfig(flags.config);
       const dataDir = flags.data ? path.resolve(flags.data) : undefined;
+      // Loaded here, not at the top, so `--help` and `--version` never pay for the backend.
+      const { INSPECTOR_PREFIX, startSandbox } = await import('../../backend');
       const sandbox = await startSandbox({ port, ...(dataDir ? { dataDir } : {}), ...(config ? { config } : {}) });
       const lines = [`base url: ${sandbox.baseUrl}`];
       if (sandbox.demoKeys) {

@@ -22,12 +22,15 @@ export function createCliReporter(terminal: Terminal, scrub: Scrub): RunReporter
     clearLive();
     terminal.out(`${scrub(text)}\n`);
   };
+  // Names, messages and console lines come from collections and servers: no control characters reach the terminal.
+  // eslint-disable-next-line no-control-regex
+  const plain = (text: string) => text.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
 
   const describe = (result: RunRequestResult) => {
     const status = result.status !== undefined ? `${result.status} ${result.statusText ?? ''}`.trim() : (result.error?.code ?? 'no answer');
     const mark = result.passed ? paint('green', tick) : paint('red', cross);
     const figures = paint('dim', `${Math.round(result.timeMs)} ms, ${formatBytes(result.size)}`);
-    return `${mark} ${result.method} ${result.name}  ${result.passed ? status : paint('red', status)}  ${figures}`;
+    return `${mark} ${result.method} ${plain(result.name)}  ${result.passed ? status : paint('red', status)}  ${figures}`;
   };
 
   return {
@@ -43,7 +46,7 @@ export function createCliReporter(terminal: Terminal, scrub: Scrub): RunReporter
           if (terminal.interactive) {
             clearLive();
             const position = `[${event.index + 1}/${perIteration}${iterations > 1 ? `, iteration ${event.iteration + 1}` : ''}]`;
-            terminal.out(scrub(paint('cyan', `→ ${position} ${event.method} ${event.name}…`).slice(0, terminal.width + 20)));
+            terminal.out(scrub(paint('cyan', `→ ${position} ${event.method} ${plain(event.name)}…`.slice(0, terminal.width - 1))));
             liveLine = true;
           }
           break;
@@ -51,15 +54,16 @@ export function createCliReporter(terminal: Terminal, scrub: Scrub): RunReporter
           const result = event.result;
           line(`${iterations > 1 ? paint('dim', `#${result.iteration + 1} `) : ''}${describe(result)}`);
           for (const assertion of result.assertions) {
-            if (assertion.skipped) line(`    ${paint('yellow', '-')} ${assertion.name} ${paint('dim', '(skipped)')}`);
-            else if (assertion.passed) line(`    ${paint('green', tick)} ${assertion.name}`);
-            else line(`    ${paint('red', cross)} ${assertion.name}${assertion.message ? `: ${assertion.message}` : ''}`);
+            const name = plain(assertion.name);
+            if (assertion.skipped) line(`    ${paint('yellow', '-')} ${name} ${paint('dim', '(skipped)')}`);
+            else if (assertion.passed) line(`    ${paint('green', tick)} ${name}`);
+            else line(`    ${paint('red', cross)} ${name}${assertion.message ? `: ${plain(assertion.message)}` : ''}`);
           }
-          if (result.error) line(`    ${paint('red', result.error.message)}`);
+          if (result.error) line(`    ${paint('red', plain(result.error.message))}`);
           break;
         }
         case 'console':
-          line(paint('dim', `    │ ${event.message}`));
+          line(paint('dim', `    │ ${plain(event.message)}`));
           break;
         case 'run-finished':
           break;
@@ -76,7 +80,7 @@ export function createCliReporter(terminal: Terminal, scrub: Scrub): RunReporter
       if (failed.length > 0) {
         line('');
         line(paint('red', 'Failures:'));
-        failed.forEach((result, n) => line(`  ${n + 1}. ${result.path || result.name}: ${failureReason(result)}`));
+        failed.forEach((result, n) => line(`  ${n + 1}. ${plain(result.path || result.name)}: ${plain(failureReason(result))}`));
       }
     },
   };

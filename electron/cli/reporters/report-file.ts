@@ -11,7 +11,7 @@ export async function writeReportFile(file: string, content: string, kind: strin
     await fs.writeFile(temp, content, 'utf8');
     await fs.rename(temp, target);
   } catch (error) {
-    await fs.rm(temp, { force: true });
+    await fs.rm(temp, { force: true }).catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
     throw new CliFailure(`Could not write the ${kind} report to ${file}: ${reason}`, ExitCode.usage, 'Choose a folder this user can write to.');
   }

@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RunOptionsInput } from '../../../shared/model/run';
+import type { TreeNode } from '../../../shared/model/collection';
+import { APP, createInProcessClient } from '../../backend';
+import { type ExitCode, usageFailure } from '../exit-codes';
+import { createScrub } from '../reporters/reporter';
+import { createReporters, type ReporterFlags } from '../reporters/index';
+import { driveRun, exitCodeOf, timeoutFailure } from '../run-driver';
+import { openRunTarget, secretLookingValues, type RunTarget, type TargetFlags } from '../run-context';
+import { parseEnvVars, readEnvironmentFile } from '../run-variables';
+import type { Terminal } from '../terminal';
+import { parseWhole } from './numbers';
+import { prepareCollectionSource, type CollectionSource } from './collection-source';
+
+export interface CommonRunFlags extends ReporterFlags, TargetFlags {
+  timeout?: string;
+  confirmProduction?: boolean;
+}
+
+export interface CollectionFlags extends CommonRunFlags {
+  environment?: string;
+  envVar: string[];
+  folder?: string;
+  iterations?: string;
+  delay?: string;
+  timeoutRequest?: string;
+  bail?: boolean;
+}
+
+/** Runs with reporters, Ctrl-C handling and the exit code; shared by `run collection` and `run quickstart`. */
+export async function runWithReporters(target: RunTarget, options: RunOptionsInput, flags: CommonRunFlags, terminal: Terminal, extraSecrets: string[] = []): Promise<ExitCode> {
+  const scrub = createScrub([...target.secrets, ...extraSecrets]);
+  const reporters = createReporters(flags, terminal, scrub, { tool: { name: 'vipps-explorer', version: APP.version }, keySource: target.keySource, environment: target.environment });
+  const runTimeoutMs = parseWhole(flags.timeout, '--timeout', 1, 24 * 3_600_000);
+  const client = createInProcessClient(target.session.backend, 'cli');
+  const interrupt = new AbortController();
+  const onSigint = () => {
+    terminal.err('\nCancelling the run (Ctrl-C again to stop at once)…\n');
+    process.once('SIGINT', () => process.exit(130));
+    interrupt.abort();
+  };
+  process.once('SIGINT', onSigint);
+  try {
+    const run = await driveRun(client, { ...options, profileId: target.profileId, recordHistory: false, confirmProduction: flags.confirmProduction === true }, reporters, {
+      ...(runTimeoutMs !== undefined ? { runTimeoutMs } : {}),
+      cancelSignal: interrupt.signal,
+    });
+    if (run.timedOut) throw timeoutFailure(runTimeoutMs!);
+    return exitCodeOf(run);
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}
+
+function findFolder(items: TreeNode[], wanted: string): string | undefined {
+  for (const node of items) {
+    if (node.kind !== 'folder') continue;
+    if (node.name === wanted || node.path === wanted) return node.path;
+    const inner = findFolder(node.children, wanted);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
+}
+
+function folderNames(items: TreeNode[]): string[] {
+  return items.flatMap((node) => (node.kind === 'folder' ? [node.name, ...folderNames(node.children)] : []));
+}
+
+export async function runCollection(collectionPath: string, flags: CollectionFlags, terminal: Terminal): Promise<ExitCode> {
+  const iterations = parseWhole(flags.iterations, '--iterations', 1, 10_000)!;
+  const delayMs = parseWhole(flags.delay, '--delay', 0, 600_000)!;
+  const requestTimeoutMs = parseWhole(flags.timeoutRequest, '--timeout-request', 1, 600_000);
+  const fileValues = flags.environment ? readEnvironmentFile(flags.environment).values : {};
+  const variables = { ...fileValues, ...parseEnvVars(flags.envVar) };
+  if (!fs.existsSync(collectionPath)) throw usageFailure(`${collectionPath} does not exist.`, 'Give the path of a collection folder or of a Postman v2.1 collection file.');
+  const target = await openRunTarget(flags, 'none');
+  let source: CollectionSource | undefined;
+  try {
+    source = await prepareCollectionSource(target.session, path.resolve(collectionPath));
+    let itemPath = '';
+    if (flags.folder) {
+      const found = findFolder(source.tree.items, flags.folder);
+      if (found === undefined) {
+        const names = folderNames(source.tree.items);
+        throw usageFailure(`${collectionPath} has no folder called "${flags.folder}".`, names.length > 0 ? `Its folders are: ${names.map((name) => `"${name}"`).join(', ')}.` : 'It has no folders; leave out --folder.');
+      }
+      itemPath = found;
+    }
+    return await runWithReporters(
+      target,
+      { collectionId: source.collectionId, path: itemPath, iterations, delayMs, stopOnFailure: flags.bail === true, variables, ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}) },
+      flags,
+      terminal,
+      secretLookingValues(variables),
+    );
+  } finally {
+    await source?.release();
+    await target.session.close();
+  }
+}
