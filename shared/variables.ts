@@ -54,7 +54,7 @@ export function dynamicValue(name: string, now: Date = new Date()): string | und
 }
 
 /** Where a variable's value came from, most specific first; the editor shows it on hover. */
-export type VariableSource = 'run' | 'collection' | 'profile' | 'dynamic';
+export type VariableSource = 'run' | 'collection' | 'profile' | 'globals' | 'dynamic';
 
 export interface VariableScopes {
   /** Values extracted from earlier responses in the same run. */
@@ -62,6 +62,8 @@ export interface VariableScopes {
   collection?: Readonly<Record<string, string>>;
   /** baseUrl, msn and the profile's own variables; never a secret. */
   profile?: Readonly<Record<string, string>>;
+  /** Session-wide values (scripts' `pm.globals`), below everything else. */
+  globals?: Readonly<Record<string, string>>;
 }
 
 export function lookupVariable(
@@ -77,6 +79,8 @@ export function lookupVariable(
   if (collection !== undefined) return { value: collection, source: 'collection' };
   const profile = own(scopes.profile);
   if (profile !== undefined) return { value: profile, source: 'profile' };
+  const globals = own(scopes.globals);
+  if (globals !== undefined) return { value: globals, source: 'globals' };
   const dynamic = dynamicValue(name, now);
   if (dynamic !== undefined) return { value: dynamic, source: 'dynamic' };
   return undefined;

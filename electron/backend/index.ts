@@ -1,6 +1,15 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { DEMO_SALES_UNIT } from '../sandbox/index';
 import { createAppHandlers } from './app-handlers';
+import { createCollectionHandlers } from './collections/collection-handlers';
+import { CollectionRegistry } from './collections/collection-registry';
+import { CollectionStore, type BuiltInCollection } from './collections/collection-store';
+import { ItemOperations } from './collections/item-operations';
+import { EventBus } from './events/event-bus';
+import { Runner } from './runner/runner';
+import { createRunnerHandlers } from './runner/runner-handlers';
+import type { SourceExtras } from './runner/run-source';
 import { createFileHandlers, type HostDialogs } from './files/image-file';
 import { dispatch, type CallContext, type Handlers, type Logger } from './dispatch';
 import type { StoreFactory } from './store/document-store';
@@ -43,6 +52,10 @@ export interface BackendOptions {
 export interface Backend {
   readonly handlers: Handlers;
   readonly notices: NoticeBoard;
+  /** Pushed events (run progress, collection changes); the hosts forward them, the CLI and tests listen. */
+  readonly events: EventBus;
+  /** The runner itself, for in-process callers (the CLI waits on runs and plugs in script hooks). */
+  readonly runner: Runner;
   call(method: string, input: unknown, ctx?: Partial<CallContext>): ReturnType<typeof dispatch>;
   dispose(): Promise<void>;
 }
@@ -56,6 +69,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const log = options.log ?? (() => {});
   const notices = new NoticeBoard();
   const disposers: Array<() => Promise<void> | void> = [];
+  const events = new EventBus(log);
 
   const sandbox = await openEmbeddedSandbox(options.sandbox, options.dataDir);
   disposers.push(() => sandbox.close());
@@ -82,6 +96,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   disposers.push(() => engine.dispose());
   await announceKeychainProblem(vault, notices);
   const activeEnvironment = () => profiles.activeEnvironment();
+  const builtIns: BuiltInCollection[] = [];
+  const builtInRuns = new Map<string, SourceExtras>();
+  const collections = new CollectionStore({ registry: new CollectionRegistry({ dataDir: options.dataDir, factory: options.storeFactory, notices }), vault, events, builtIns, log });
+  disposers.push(() => collections.dispose());
+  const items = new ItemOperations(collections, path.join(options.dataDir, '.trash'));
+  disposers.push(() => items.dispose());
+  const runner = new Runner({ engine, profiles, events, now: options.requests?.now });
+  disposers.push(() => runner.dispose());
 
   const handlers: Handlers = {
     ...createAppHandlers({
@@ -94,21 +116,29 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     }),
     ...createFileHandlers(options.dialogs),
     ...createProfileHandlers({ profiles, vault, tokens: engine.tokens }),
-    ...createRequestHandlers(engine),
+    ...createRequestHandlers(engine, profiles),
     ...createHistoryHandlers(history),
     ...createQuickStartHandlers({ storeFactory: options.storeFactory, dataDir: options.dataDir, notices }),
     ...createSandboxHandlers(sandbox.running),
+    ...createCollectionHandlers({ store: collections, items, history }),
+    ...createRunnerHandlers({ runner, store: collections, extras: (id) => builtInRuns.get(id) }),
   };
 
   return {
     handlers,
     notices,
+    events,
+    runner,
     call: (method, input, ctx) => dispatch(handlers, method, input, { host: options.host, ...ctx }, log),
     async dispose() {
       for (const dispose of disposers.reverse()) await dispose();
     },
   };
 }
+
+export { createInProcessClient, type InProcessClient } from './in-process-client';
+export type { RunnerHooks, BeforeRequestContext, AfterResponseContext, ScopeAccess, VariableScope, ScriptResponse, ScriptSource } from './runner/hooks';
+export type { EventBus, EventListener } from './events/event-bus';
 
 /**
  * Tells the user at startup when keys cannot be kept safely. A keyring that is asking for its

@@ -5,7 +5,7 @@ import { dataDirFromArgs } from '../backend/data-dir';
 import type { HostDialogs } from '../backend/files/image-file';
 import type { StoreFactory } from '../backend/store/document-store';
 import { APP_SCHEME } from '../security/csp';
-import { registerContractHandlers } from './ipc-bridge';
+import { forwardContractEvents, registerContractHandlers } from './ipc-bridge';
 import { createMainWindow, focusWindow } from './main-window';
 import { createNavigationGuard } from './navigation-guard';
 import { denyAllPermissions } from './permission-policy';
@@ -112,6 +112,7 @@ export async function startExplorerApp(options: ExplorerAppOptions): Promise<Exp
       guard,
       log,
     });
+    forwardContractEvents(backend, window);
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = undefined;
     });

@@ -1,5 +1,5 @@
 /// <reference types="electron" />
-import { IPC_CHANNEL_PREFIX, methodNames } from '../../shared/contract';
+import { IPC_CHANNEL_PREFIX, IPC_EVENT_CHANNEL, methodNames } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import type { Backend } from '../backend';
 import { isAppUrl } from './navigation-guard';
@@ -51,4 +51,25 @@ export function registerContractHandlers(ipcMain: IpcHandlerRegistry, backend: P
     return channel;
   });
   return channels;
+}
+
+/** The parts of a BrowserWindow the event forwarding uses. */
+export interface EventTargetWindow {
+  readonly webContents: { send(channel: string, message: unknown): void; isDestroyed(): boolean; getURL(): string };
+  once(event: 'closed', listener: () => void): unknown;
+}
+
+/**
+ * Pushes the contract's events (run progress, collection changes) to a window on one fixed
+ * channel, which the preload turns into `window.explorer.subscribe`. Nothing is sent while the
+ * window shows anything but the app, and forwarding stops when the window closes.
+ */
+export function forwardContractEvents(backend: Pick<Backend, 'events'>, window: EventTargetWindow): () => void {
+  const unsubscribe = backend.events.subscribe((message) => {
+    const contents = window.webContents;
+    if (contents.isDestroyed() || !isAppUrl(contents.getURL())) return;
+    contents.send(IPC_EVENT_CHANNEL, message);
+  });
+  window.once('closed', unsubscribe);
+  return unsubscribe;
 }

@@ -4,9 +4,10 @@ import path from 'node:path';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
-import { RPC_PATH_PREFIX } from '../../shared/contract';
+import { EVENTS_PATH, RPC_PATH_PREFIX } from '../../shared/contract';
 import type { Backend } from '../backend';
 import { newStyleNonce, SECURITY_HEADERS, securityHeaders, withStyleNonce } from '../security/csp';
+import { serveEvents } from './events-route';
 import { checkRequest } from './guard';
 
 export interface WebHostOptions {
@@ -112,12 +113,14 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://placeholder');
     const isRpc = url.pathname.startsWith(RPC_PATH_PREFIX);
-    const verdict = checkRequest(req, { port, token }, isRpc);
+    const isEvents = url.pathname === EVENTS_PATH;
+    const verdict = checkRequest(req, { port, token }, isRpc || isEvents);
     if (!verdict.allowed) {
       log(`web host: refused ${req.method} ${url.pathname} (${verdict.reason})`);
       refuse(res, 403, 'This request was refused: the browser host only answers the page it opened, with its launch token.');
       return;
     }
+    if (isEvents) return serveEvents(req, res, options.backend);
     if (isRpc) {
       handleRpc(req, res, options, decodeURIComponent(url.pathname.slice(RPC_PATH_PREFIX.length))).catch((error: unknown) => {
         log(`web host: RPC failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -61,6 +61,11 @@ export const collectionsContract = {
     input: z.object({ collectionId: CollectionIdSchema }).strict(),
     output: z.object({ closed: z.boolean() }),
   }),
+  copyCollection: method({
+    summary: 'Copy a collection (the built-in quick start included: "Save as my collection") into a new, ordinary one.',
+    input: z.object({ collectionId: CollectionIdSchema, name: itemName, directory: z.string().max(4_096).optional() }).strict(),
+    output: CollectionSummarySchema,
+  }),
   getContainerSettings: method({
     summary: 'The name, description, variables, auth and scripts of a collection (path "") or a folder. Secret values come back empty.',
     input: z.object(itemRef).strict(),

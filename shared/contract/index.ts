@@ -44,6 +44,10 @@ export type ExplorerApi = {
   [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
 };
 
+/** Clients put `subscribe` beside the methods, so no method may take that name. */
+type NoMethodNamedSubscribe = 'subscribe' extends MethodName ? never : true;
+export const METHOD_NAMES_LEAVE_ROOM_FOR_SUBSCRIBE: NoMethodNamedSubscribe = true;
+
 export const IPC_CHANNEL_PREFIX = 'explorer:';
 export const RPC_PATH_PREFIX = '/rpc/';
 export const RPC_TOKEN_HEADER = 'x-explorer-token';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CollectionIdSchema } from '../model/collection';
 import { RunEventSchema, RunOptionsSchema, RunSummarySchema } from '../model/run';
 import { method } from './define';
 
@@ -32,6 +33,8 @@ export const runnerContract = {
  */
 export const contractEvents = {
   run: RunEventSchema,
+  /** A collection's files changed (in the app or outside it, e.g. a git pull): read its tree again. */
+  collections: z.object({ collectionId: CollectionIdSchema, reason: z.enum(['saved', 'external']) }),
 };
 export type ContractEvents = typeof contractEvents;
 export type EventName = keyof ContractEvents;
@@ -39,3 +42,15 @@ export type EventPayload<E extends EventName> = z.output<ContractEvents[E]>;
 export const eventNames = Object.keys(contractEvents) as EventName[];
 export const EVENTS_PATH = '/events';
 export const IPC_EVENT_CHANNEL = 'explorer-event';
+
+/** One pushed event as it travels: the event's name and its payload. */
+export type EventMessage = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
+
+/** How a client follows events: one listener per event name, and a function that stops it. */
+export interface ExplorerEvents {
+  subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contractEvents, name);
+}

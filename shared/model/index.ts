@@ -1,3 +1,4 @@
 export * from './request';
 export * from './collection';
 export * from './run';
+export * from './convert';

@@ -10,7 +10,10 @@ import { CollectionIdSchema, ItemPathSchema } from './collection';
  */
 
 export const RunOptionsSchema = z.object({
-  collectionId: CollectionIdSchema,
+  /** A known collection (the built-in quick start included)… */
+  collectionId: CollectionIdSchema.optional(),
+  /** …or a collection folder on disk that need not be opened first (the CLI's `run collection PATH`). */
+  directory: z.string().min(1).max(4_096).optional(),
   /** A folder or a request inside the collection; empty runs the whole collection. */
   path: ItemPathSchema.default(''),
   /** The profile (environment) to send with; the active one when left out. */
@@ -20,6 +23,10 @@ export const RunOptionsSchema = z.object({
   stopOnFailure: z.boolean().default(false),
   /** Values that win over every other scope for this run (the CLI's --env-var). */
   variables: z.record(z.string(), z.string()).default({}),
+  /** One row of values per iteration (the CLI's --iteration-data); row i is used by iteration i (cycling). */
+  iterationData: z.array(z.record(z.string(), z.string())).max(100_000).optional(),
+  /** Overrides every request's own timeout for this run. */
+  requestTimeoutMs: z.number().int().min(1).max(600_000).optional(),
   /** Leave the run out of the history (the CLI's default). */
   recordHistory: z.boolean().default(true),
   /** A confirmed production run; without it a production run stops before its first change. */
@@ -55,6 +62,8 @@ export const RunRequestResultSchema = z.object({
   error: ExplorerErrorSchema.optional(),
   /** Names of the variables this request set for the ones after it (values may be secret). */
   setVariables: z.array(z.string()),
+  /** A pre-request script skipped it: nothing was sent. */
+  skipped: z.boolean().default(false),
   historyId: z.string().optional(),
   /** True when the request got an answer, it was 2xx/3xx or had tests, and every assertion passed. */
   passed: z.boolean(),

@@ -29,9 +29,16 @@ export interface RequestEngineOptions {
   now?: () => number;
 }
 
+/** The scopes a caller fills `{{variables}}` from; the chosen profile's own variables are added by the engine. */
+export type SendVariables = Omit<VariableScopes, 'profile'>;
+
 export interface SendInput {
   request: HttpRequest;
-  variables?: { run?: Record<string, string>; collection?: Record<string, string> };
+  /** The profile (environment) to send with. Chosen by the caller: the engine never assumes the active one. */
+  profileId: string;
+  /** Record the exchange in the history (the app does; a CLI run may not). */
+  recordHistory: boolean;
+  variables?: SendVariables;
   requestId?: string;
   runId?: string;
   confirmProduction?: boolean;
@@ -79,8 +86,8 @@ export class RequestEngine {
     });
   }
 
-  async preview(request: HttpRequest, variables: SendInput['variables']): Promise<ResolvedRequest> {
-    const prepared = this.#prepare(request, variables, false);
+  async preview(request: HttpRequest, variables: SendVariables | undefined, profileId: string): Promise<ResolvedRequest> {
+    const prepared = this.#prepare(request, variables, profileId, false);
     let secrets: SecretValues = {};
     try {
       secrets = await this.#options.profiles.secretsOf(prepared.profile);
@@ -98,7 +105,7 @@ export class RequestEngine {
   }
 
   async send(input: SendInput, callerSignal?: AbortSignal): Promise<SendResult> {
-    const prepared = this.#prepare(input.request, input.variables, true);
+    const prepared = this.#prepare(input.request, input.variables, input.profileId, true);
     const { profile, url, method } = prepared;
     const requestId = input.requestId ?? randomUUID();
     if (this.#running.has(requestId)) fail('CONFLICT', 'A request with this id is still running. Wait for it or cancel it first.');
@@ -165,7 +172,8 @@ export class RequestEngine {
       const shaped = shapeResponse({ outcome, collected, redactor: this.#redactor(secrets), requestId, retried, sent: this.#shown(prepared, maskHeaders(plan.headers)) });
       record.response = shaped.recorded;
       record.timings = shaped.result.timings;
-      return { ...shaped.result, historyId: this.#record(record, secrets) };
+      const historyId = input.recordHistory ? this.#record(record, secrets) : undefined;
+      return historyId ? { ...shaped.result, historyId } : shaped.result;
     } catch (error) {
       const failure = state.reason
         ? transportFailure(undefined, url.host, state.reason, timeoutMs)
@@ -173,7 +181,7 @@ export class RequestEngine {
           ? transportFailure(undefined, url.host, 'timeout', timeoutMs)
           : transportFailure(error, url.host, undefined, timeoutMs);
       record.error = { code: failure.code, message: failure.message };
-      this.#record(record, secrets);
+      if (input.recordHistory) this.#record(record, secrets);
       throw failure;
     } finally {
       clearTimeout(timer);
@@ -237,11 +245,11 @@ export class RequestEngine {
     return new Redactor(known);
   }
 
-  #prepare(request: HttpRequest, variables: SendInput['variables'], strict: boolean): Prepared {
+  #prepare(request: HttpRequest, variables: SendVariables | undefined, profileId: string, strict: boolean): Prepared {
     const { profiles } = this.#options;
-    const profile = profiles.active();
+    const profile = profiles.get(profileId);
     const baseUrl = profiles.baseUrlOf(profile);
-    const scopes: VariableScopes = { run: variables?.run, collection: variables?.collection, profile: profiles.variablesOf(profile) };
+    const scopes: VariableScopes = { ...variables, profile: profiles.variablesOf(profile) };
     const filled = fillRequest(request, scopes, new Date(this.tokens.now()));
     if (strict && filled.unresolved.length > 0) {
       const names = filled.unresolved.map((name) => `{{${name}}}`).join(', ');

@@ -1,3 +1,4 @@
+import { credentialLabel, isCredentialHeader } from '../../../shared/http/credential-headers';
 import type { HeaderLine } from '../../../shared/contract/requests';
 
 export interface KnownSecret {
@@ -13,17 +14,6 @@ export function placeholder(label: string): string {
 /** Values this short are no real key; replacing them everywhere would garble ordinary text. */
 const MIN_SECRET_LENGTH = 4;
 
-/** Headers that carry credentials whatever their value; the label names what they hold. */
-const SECRET_HEADERS: Record<string, string> = {
-  authorization: 'authorization',
-  'proxy-authorization': 'proxy_authorization',
-  client_id: 'client_id',
-  client_secret: 'client_secret',
-  'ocp-apim-subscription-key': 'subscription_key',
-  cookie: 'cookie',
-  'set-cookie': 'cookie',
-};
-
 /** Body and query fields that carry credentials (the token API's access_token above all). */
 const SECRET_FIELDS = ['access_token', 'refresh_token', 'id_token', 'client_secret'];
 // The closing quote is optional so a field cut off by truncation is still caught.
@@ -31,7 +21,7 @@ const JSON_FIELD = new RegExp(`("(${SECRET_FIELDS.join('|')})"\\s*:\\s*")((?:[^"
 const FORM_FIELD = new RegExp(`(^|[?&\\s])(${SECRET_FIELDS.join('|')})=([^&\\s"]*)`, 'gi');
 
 export function isSecretHeader(name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(SECRET_HEADERS, name.toLowerCase());
+  return isCredentialHeader(name);
 }
 
 /**
@@ -76,7 +66,7 @@ export class Redactor {
   /** For the history: credential headers lose their whole value, the rest are scanned by value. */
   headers(lines: HeaderLine[]): HeaderLine[] {
     return lines.map(({ name, value }) => {
-      const label = SECRET_HEADERS[name.toLowerCase()];
+      const label = credentialLabel(name);
       return { name, value: label ? placeholder(label) : this.byValue(value) };
     });
   }

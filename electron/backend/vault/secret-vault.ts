@@ -26,6 +26,11 @@ export function keychainAccount(profileId: string, field: SecretField): string {
   return `${profileId}:${field}`;
 }
 
+/** A secret variable of a collection or folder: `collection:<id>:<key>`, or `collection:<id>/<folder path>:<key>`. */
+export function collectionVariableAccount(collectionId: string, folderPath: string, key: string): string {
+  return `collection:${collectionId}${folderPath ? `/${folderPath}` : ''}:${key}`;
+}
+
 /** Short values would be half given away by their last four characters, so those show none. */
 export function lastFour(value: string): string | undefined {
   return value.length > 8 ? value.slice(-4) : undefined;
@@ -81,7 +86,11 @@ export class SecretVault {
   async get(profileId: string, field: SecretField): Promise<string | undefined> {
     const preset = this.#presets.get(profileId);
     if (preset) return preset[field];
-    const account = keychainAccount(profileId, field);
+    return this.getNamed(keychainAccount(profileId, field));
+  }
+
+  /** Any entry of ours by account name (secret collection variables use collectionVariableAccount). */
+  async getNamed(account: string): Promise<string | undefined> {
     const cached = this.#cache.get(account);
     if (cached !== undefined) return cached;
     const adapter = await this.#usableAdapter();
@@ -106,8 +115,11 @@ export class SecretVault {
 
   async set(profileId: string, field: SecretField, value: string): Promise<SecretState> {
     this.#refusePreset(profileId);
+    return this.setNamed(keychainAccount(profileId, field), value);
+  }
+
+  async setNamed(account: string, value: string): Promise<SecretState> {
     const adapter = await this.#usableAdapter();
-    const account = keychainAccount(profileId, field);
     await this.#run(() => adapter.setPassword(KEYCHAIN_SERVICE, account, value));
     this.#cache.set(account, value);
     return secretState(value);
@@ -115,8 +127,11 @@ export class SecretVault {
 
   async remove(profileId: string, field: SecretField): Promise<SecretState> {
     this.#refusePreset(profileId);
+    return this.removeNamed(keychainAccount(profileId, field));
+  }
+
+  async removeNamed(account: string): Promise<SecretState> {
     const adapter = await this.#usableAdapter();
-    const account = keychainAccount(profileId, field);
     await this.#run(() => adapter.deletePassword(KEYCHAIN_SERVICE, account));
     this.#cache.delete(account);
     return { set: false };

@@ -1,10 +1,14 @@
-import { methodNames, RPC_PATH_PREFIX, RPC_TOKEN_HEADER, type ExplorerApi, type MethodName } from '../../../shared/contract';
+import { methodNames, RPC_PATH_PREFIX, RPC_TOKEN_HEADER, type ExplorerApi, type ExplorerEvents, type MethodName } from '../../../shared/contract';
 import type { ExplorerError, Result } from '../../../shared/errors';
+import { createHttpEvents } from './event-stream';
+
+/** The contract's methods and its events, whichever host serves them. */
+export type ExplorerClient = ExplorerApi & ExplorerEvents;
 
 declare global {
   interface Window {
     /** Present only inside Electron, exposed by the preload through contextBridge. */
-    explorer?: ExplorerApi;
+    explorer?: ExplorerClient;
   }
 }
 
@@ -27,8 +31,8 @@ function transportError(code: ExplorerError['code'], message: string): Result<ne
   return { ok: false, error: { code, message } };
 }
 
-/** The HTTP bridge to the browser host: one POST /rpc/<method> per call, with the launch token. */
-export function createHttpClient(token: string | null, fetchImpl: typeof fetch = (...args) => fetch(...args)): ExplorerApi {
+/** The HTTP bridge to the browser host: one POST /rpc/<method> per call, and GET /events, with the launch token. */
+export function createHttpClient(token: string | null, fetchImpl: typeof fetch = (...args) => fetch(...args)): ExplorerClient {
   const call = async (name: MethodName, input: unknown): Promise<Result<unknown>> => {
     if (!token) {
       return transportError('FORBIDDEN', 'This page has no launch token. Open the full URL that `npm run web` printed (it ends with #token=…).');
@@ -52,9 +56,10 @@ export function createHttpClient(token: string | null, fetchImpl: typeof fetch =
       return transportError('INTERNAL', `The browser host sent an unreadable answer (HTTP ${response.status}).`);
     }
   };
-  return Object.fromEntries(methodNames.map((name) => [name, (input: unknown) => call(name, input)])) as unknown as ExplorerApi;
+  const api = Object.fromEntries(methodNames.map((name) => [name, (input: unknown) => call(name, input)])) as unknown as ExplorerApi;
+  return Object.assign(api, createHttpEvents(token, fetchImpl));
 }
 
-export function createExplorerClient(): ExplorerApi {
+export function createExplorerClient(): ExplorerClient {
   return window.explorer ?? createHttpClient(takeLaunchToken());
 }

@@ -14,6 +14,7 @@ import { json, randomKeys, startServer, tempFolder, tokenAnswer, type TestServer
 describe('production guard', () => {
   let server: TestServer;
   let engine: RequestEngine;
+  let liveId = "";
   let dataDir: string;
 
   beforeEach(async () => {
@@ -33,6 +34,7 @@ describe('production guard', () => {
     });
     const live = await profiles.create({ name: 'Live shop', environment: 'production', msn: '777777' }, randomKeys());
     await profiles.setActive(live.id);
+    liveId = live.id;
     engine = new RequestEngine({ profiles, history: new HistoryStore({ factory: confStoreFactory, dir: dataDir, notices }), tempDir: tempFolder('vx-guard-tmp-') });
   });
   afterEach(async () => {
@@ -41,7 +43,7 @@ describe('production guard', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const send = (request: HttpRequestInput, extra: Omit<SendInput, 'request'> = {}) => engine.send({ request: HttpRequestSchema.parse(request), ...extra });
+  const send = (request: HttpRequestInput, extra: Partial<Omit<SendInput, 'request'>> = {}) => engine.send({ request: HttpRequestSchema.parse(request), profileId: liveId, recordHistory: true, ...extra });
   const apiCalls = () => server.requests.filter((r) => r.url !== '/accesstoken/get');
   const post: HttpRequestInput = { method: 'POST', url: '{{baseUrl}}/epayment/v1/payments', body: '{}' };
 

@@ -1,0 +1,104 @@
+import { fillTemplate, lookupVariable, type VariableScopes } from '../../../shared/variables';
+import type { ScopeAccess, VariableScope } from './hooks';
+
+class MapScope implements VariableScope {
+  readonly values: Map<string, string>;
+  readonly #onSet: ((key: string, value: string | undefined) => void) | undefined;
+  readonly #readOnly: ReadonlySet<string>;
+
+  constructor(values: Record<string, string> = {}, onSet?: (key: string, value: string | undefined) => void, readOnly: ReadonlySet<string> = new Set()) {
+    this.values = new Map(Object.entries(values));
+    this.#onSet = onSet;
+    this.#readOnly = readOnly;
+  }
+
+  get(key: string) {
+    return this.values.get(key);
+  }
+  has(key: string) {
+    return this.values.has(key);
+  }
+  set(key: string, value: string) {
+    if (this.#readOnly.has(key)) return;
+    this.values.set(key, String(value));
+    this.#onSet?.(key, String(value));
+  }
+  unset(key: string) {
+    if (this.#readOnly.has(key)) return;
+    this.values.delete(key);
+    this.#onSet?.(key, undefined);
+  }
+  toObject() {
+    return Object.fromEntries(this.values);
+  }
+}
+
+/**
+ * The variables of one run, by precedence: the run's overrides (CLI --env-var) > values set
+ * during the run (extractions, scripts) and the iteration's data row > the request's folders'
+ * and collection's variables > the profile's > globals. Dynamic `{{$guid}}` values come last.
+ */
+export class RunScopes {
+  readonly overrides: Readonly<Record<string, string>>;
+  readonly run = new MapScope();
+  readonly globals: MapScope;
+  /** Collection-scope values set during the run, on top of the files' values for every later request. */
+  readonly collectionChanges = new Map<string, string | undefined>();
+  iterationData: Readonly<Record<string, string>> = {};
+
+  constructor(overrides: Record<string, string>, globals: Map<string, string>) {
+    this.overrides = overrides;
+    this.globals = new MapScope(Object.fromEntries(globals), (key, value) => {
+      if (value === undefined) globals.delete(key);
+      else globals.set(key, value);
+    });
+  }
+
+  /** The scopes one request sees, given its merged collection and folder variables and its profile's. */
+  forRequest(collection: Record<string, string>, profile: Record<string, string>): RequestScopes {
+    const merged = { ...collection };
+    for (const [key, value] of this.collectionChanges) {
+      if (value === undefined) delete merged[key];
+      else merged[key] = value;
+    }
+    return new RequestScopes(this, merged, profile);
+  }
+}
+
+export class RequestScopes implements ScopeAccess {
+  readonly run: VariableScope;
+  readonly collection: VariableScope;
+  readonly environment: VariableScope;
+  readonly globals: VariableScope;
+  readonly #scopes: RunScopes;
+
+  constructor(scopes: RunScopes, collection: Record<string, string>, profile: Record<string, string>) {
+    this.#scopes = scopes;
+    this.run = scopes.run;
+    this.globals = scopes.globals;
+    this.collection = new MapScope(collection, (key, value) => scopes.collectionChanges.set(key, value));
+    // baseUrl and msn follow from the profile; a script may not point a run at another host through them.
+    this.environment = new MapScope(profile, undefined, new Set(['baseUrl', 'msn']));
+  }
+
+  /** The layers as the engine fills them (it adds the chosen profile's own variables itself). */
+  engineScopes(): Omit<VariableScopes, 'profile'> {
+    return {
+      run: { ...this.#scopes.iterationData, ...this.run.toObject(), ...this.#scopes.overrides },
+      collection: this.collection.toObject(),
+      globals: this.globals.toObject(),
+    };
+  }
+
+  #all(): VariableScopes {
+    return { ...this.engineScopes(), profile: this.environment.toObject() };
+  }
+
+  resolve(key: string): string | undefined {
+    return lookupVariable(key, this.#all())?.value;
+  }
+
+  fill(text: string): string {
+    return fillTemplate(text, this.#all()).text;
+  }
+}

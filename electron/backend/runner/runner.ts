@@ -1,0 +1,385 @@
+import { randomUUID } from 'node:crypto';
+import { HttpRequestSchema, type SendResult } from '../../../shared/contract/requests';
+import { resolveAuth, toHttpRequest } from '../../../shared/model/convert';
+import type { ApiRequest } from '../../../shared/model/request';
+import type { AssertionResult, RunOptions, RunRequestResult, RunSummary } from '../../../shared/model/run';
+import type { ExplorerError } from '../../../shared/errors';
+import type { EventBus } from '../events/event-bus';
+import { ExplorerFailure, fail } from '../failure';
+import { Redactor } from '../history/redactor';
+import type { RequestEngine } from '../engine/request-engine';
+import type { ProfileService } from '../profiles/profile-service';
+import { applyExtractions } from './extractions';
+import type { AfterResponseContext, BeforeRequestContext, RunnerHooks, ScriptResponse, ScriptSource } from './hooks';
+import { RunScopes, type RequestScopes } from './run-scopes';
+import type { PlannedRequest, RunSource } from './run-source';
+import { countResults, emptySummary } from './run-summary';
+
+/** The newest runs kept in memory for getRun and listRuns. */
+const KEPT_RUNS = 20;
+/** How much of a large response body scripts and extractions get to read. */
+const BODY_READ_LIMIT = 8 * 1024 * 1024;
+
+export interface RunnerOptions {
+  engine: RequestEngine;
+  profiles: ProfileService;
+  events: EventBus;
+  hooks?: RunnerHooks;
+  now?: () => number;
+}
+
+interface ActiveRun {
+  summary: RunSummary;
+  controller: AbortController;
+  done: Promise<RunSummary>;
+}
+
+function toError(error: unknown): ExplorerError {
+  if (error instanceof ExplorerFailure) return error.toValue();
+  return { code: 'INTERNAL', message: `The run failed unexpectedly: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/**
+ * Runs a request, a folder or a collection in order against one profile: variables flow from
+ * one request to the next, each request gets a result, and every step is published as a typed
+ * `run` event. The app's runner view, the quick start and the CLI all watch the same events.
+ */
+export class Runner {
+  readonly #options: RunnerOptions;
+  readonly #runs = new Map<string, ActiveRun>();
+  /** Globals live for the session, as in Postman. */
+  readonly #globals = new Map<string, string>();
+  #hooks: RunnerHooks | undefined;
+
+  constructor(options: RunnerOptions) {
+    this.#options = options;
+    this.#hooks = options.hooks;
+  }
+
+  /** The script sandbox plugs in here (interop); one set of hooks at a time. */
+  setHooks(hooks: RunnerHooks | undefined): void {
+    this.#hooks = hooks;
+  }
+
+  start(options: RunOptions, source: RunSource): { runId: string; done: Promise<RunSummary> } {
+    const profile = this.#options.profiles.get(options.profileId ?? this.#options.profiles.active().id);
+    if (source.items.length === 0) fail('INVALID_INPUT', 'There is nothing to run here: the folder or collection holds no request that could be read.');
+    const runId = randomUUID();
+    const name = options.path ? (source.items.length === 1 && source.items[0]!.path === options.path ? source.items[0]!.request.name : `${source.name} / ${options.path}`) : source.name;
+    const summary = emptySummary({ runId, collectionId: source.collectionId, path: options.path, name, profileId: profile.id, iterations: options.iterations, startedAt: new Date(this.#now()).toISOString() });
+    const controller = new AbortController();
+    const active: ActiveRun = { summary, controller, done: Promise.resolve(summary) };
+    this.#runs.set(runId, active);
+    this.#trim();
+    this.#options.events.publish('run', { type: 'run-started', runId, collectionId: source.collectionId, name, profileId: profile.id, total: source.items.length, iterations: options.iterations });
+    active.done = this.#execute(active, options, source).catch((error: unknown) => {
+      // The loop reports its own failures; reaching here is a bug, but the run must still end.
+      summary.outcome = 'stopped-on-failure';
+      summary.finishedAt = new Date(this.#now()).toISOString();
+      this.#options.events.publish('run', { type: 'console', runId, level: 'error', message: toError(error).message });
+      this.#options.events.publish('run', { type: 'run-finished', runId, summary });
+      return summary;
+    });
+    return { runId, done: active.done };
+  }
+
+  cancel(runId: string): boolean {
+    const run = this.#runs.get(runId);
+    if (!run || run.summary.outcome !== 'running') return false;
+    run.controller.abort();
+    return true;
+  }
+
+  get(runId: string): RunSummary {
+    const run = this.#runs.get(runId);
+    if (!run) fail('NOT_FOUND', 'That run is not known any more: only the newest runs of this session are kept.');
+    return run.summary;
+  }
+
+  /** Waits for a run to end (tests and the CLI). */
+  finished(runId: string): Promise<RunSummary> {
+    const run = this.#runs.get(runId);
+    if (!run) fail('NOT_FOUND', 'That run is not known any more: only the newest runs of this session are kept.');
+    return run.done;
+  }
+
+  list(): RunSummary[] {
+    return [...this.#runs.values()].map((r) => r.summary).reverse();
+  }
+
+  dispose(): void {
+    for (const run of this.#runs.values()) run.controller.abort();
+  }
+
+  #now(): number {
+    return this.#options.now?.() ?? Date.now();
+  }
+
+  #trim(): void {
+    for (const [id, run] of this.#runs) {
+      if (this.#runs.size <= KEPT_RUNS) break;
+      if (run.summary.outcome !== 'running') this.#runs.delete(id);
+    }
+  }
+
+  async #execute(active: ActiveRun, options: RunOptions, source: RunSource): Promise<RunSummary> {
+    const { summary, controller } = active;
+    const { events } = this.#options;
+    const scopes = new RunScopes(options.variables, this.#globals);
+    const started = this.#now();
+    const secrets = new SecretCache(source);
+    let outcome: RunSummary['outcome'] = 'completed';
+    let first = true;
+    run: for (let iteration = 0; iteration < options.iterations; iteration += 1) {
+      const rows = options.iterationData;
+      scopes.iterationData = rows && rows.length > 0 ? rows[iteration % rows.length]! : {};
+      let index = 0;
+      while (index < source.items.length) {
+        if (controller.signal.aborted) {
+          outcome = 'cancelled';
+          break run;
+        }
+        if (!first && options.delayMs > 0) await sleep(options.delayMs, controller.signal);
+        if (controller.signal.aborted) {
+          outcome = 'cancelled';
+          break run;
+        }
+        first = false;
+        const item = source.items[index]!;
+        events.publish('run', { type: 'request-started', runId: summary.runId, iteration, index, path: item.path, name: item.request.name, method: item.request.method });
+        const { result, next, response } = await this.#runOne({ summary, options, source, scopes, secrets, item, iteration, index, signal: controller.signal });
+        summary.results.push(result);
+        Object.assign(summary, countResults(summary.results));
+        summary.totalTimeMs = this.#now() - started;
+        events.publish('run', { type: 'request-finished', runId: summary.runId, result });
+        await source.recordResult?.(result, response).catch(() => undefined);
+        if (result.error?.code === 'CANCELLED' && controller.signal.aborted) {
+          outcome = 'cancelled';
+          break run;
+        }
+        if (!result.passed && options.stopOnFailure) {
+          outcome = 'stopped-on-failure';
+          break run;
+        }
+        if (next === null) break;
+        if (next !== undefined) {
+          const target = source.items.findIndex((candidate) => candidate.request.name === next || candidate.path === next);
+          if (target < 0) {
+            events.publish('run', { type: 'console', runId: summary.runId, level: 'warn', message: `setNextRequest("${next}") names no request of this run; the run goes on in order.` });
+            index += 1;
+          } else index = target;
+        } else index += 1;
+      }
+    }
+    if (source.saveVariables && scopes.collectionChanges.size > 0) {
+      const persisted = Object.fromEntries([...scopes.collectionChanges].filter((entry): entry is [string, string] => entry[1] !== undefined && this.#persistable(source, entry[0])));
+      if (Object.keys(persisted).length > 0) await source.saveVariables(persisted).catch((error: unknown) => events.publish('run', { type: 'console', runId: summary.runId, level: 'warn', message: `The collection's variables could not be saved: ${toError(error).message}` }));
+    }
+    summary.outcome = outcome;
+    summary.finishedAt = new Date(this.#now()).toISOString();
+    summary.totalTimeMs = this.#now() - started;
+    events.publish('run', { type: 'run-finished', runId: summary.runId, summary });
+    await this.#hooks?.runFinished?.(summary.runId).catch(() => undefined);
+    return summary;
+  }
+
+  /** Only values that extractions asked to keep (scope: collection) are written back to the files. */
+  #persistable(source: RunSource, key: string): boolean {
+    return source.items.some((item) => item.request.extractions.some((e) => e.enabled && e.scope === 'collection' && e.variable === key));
+  }
+
+  async #runOne(input: {
+    summary: RunSummary;
+    options: RunOptions;
+    source: RunSource;
+    scopes: RunScopes;
+    secrets: SecretCache;
+    item: PlannedRequest;
+    iteration: number;
+    index: number;
+    signal: AbortSignal;
+  }): Promise<{ result: RunRequestResult; next: string | null | undefined; response: ScriptResponse | undefined }> {
+    const { summary, options, source, item, iteration, index, signal } = input;
+    const { engine, profiles, events } = this.#options;
+    const profile = profiles.get(summary.profileId);
+    const collectionVars = await input.secrets.variablesFor(item);
+    const scoped = input.scopes.forRequest(collectionVars.values, profiles.variablesOf(profile));
+    const redactor = new Redactor(collectionVars.secrets);
+    const assertions: AssertionResult[] = [];
+    const setVariables = new Set<string>();
+    let next: string | null | undefined;
+    let skipped = false;
+    const request: ApiRequest = structuredClone(item.request);
+    const scripts = (kind: 'preRequest' | 'test'): ScriptSource[] => [
+      ...item.chain.map((link) => ({ level: link.path === '' ? ('collection' as const) : ('folder' as const), path: link.path, code: link.settings.scripts[kind] })),
+      { level: 'request' as const, path: item.path, code: request.scripts[kind] },
+    ].filter((s) => s.code.trim().length > 0);
+    const base = {
+      runId: summary.runId,
+      iteration,
+      collectionId: source.collectionId,
+      item: { path: item.path, name: item.request.name },
+      variables: trackSets(scoped, setVariables),
+      signal,
+      console: (level: 'log' | 'info' | 'warn' | 'error', message: string) => events.publish('run', { type: 'console', runId: summary.runId, level, message: redactor.text(String(message)).slice(0, 16_384) }),
+      sendRequest: (extra: ApiRequest) => this.#sendForScript(extra, item, scoped, summary, options, signal),
+      setNextRequest: (target: string | null) => {
+        next = target;
+      },
+    };
+    const startedAt = this.#now();
+    let result: SendResult | undefined;
+    let error: ExplorerError | undefined;
+    let response: ScriptResponse | undefined;
+    try {
+      if (this.#hooks?.beforeRequest && scripts('preRequest').length > 0) {
+        const ctx: BeforeRequestContext = { ...base, request, scripts: scripts('preRequest'), skip: () => void (skipped = true) };
+        await this.#hooks.beforeRequest(ctx);
+      }
+      if (!skipped) {
+        result = await this.#send(request, item, scoped, summary, options, signal);
+        response = await this.#scriptResponse(result);
+      }
+    } catch (caught) {
+      error = toError(caught);
+    }
+    if (response) {
+      for (const { extraction, value } of applyExtractions(request.extractions, response)) {
+        if (extraction.scope === 'collection') scoped.collection.set(extraction.variable, value);
+        else scoped.run.set(extraction.variable, value);
+        setVariables.add(extraction.variable);
+      }
+    }
+    if (!skipped && this.#hooks?.afterResponse && scripts('test').length > 0) {
+      const ctx: AfterResponseContext = {
+        ...base,
+        request,
+        scripts: scripts('test'),
+        response,
+        error: error ? { code: error.code, message: error.message } : undefined,
+        addAssertion: (assertion) => assertions.push({ ...assertion, skipped: assertion.skipped ?? false }),
+      };
+      try {
+        await this.#hooks.afterResponse(ctx);
+      } catch (caught) {
+        error ??= toError(caught);
+      }
+    }
+    const hadTests = assertions.length > 0;
+    const status = result?.status;
+    const answeredWell = status !== undefined && (hadTests || (status >= 200 && status < 400));
+    const runResult: RunRequestResult = {
+      iteration,
+      index,
+      path: item.path,
+      name: request.name,
+      method: request.method,
+      url: redactor.text(result?.sent.url ?? request.url),
+      ...(status !== undefined ? { status, statusText: result!.statusText } : {}),
+      timeMs: result?.timings.total ?? this.#now() - startedAt,
+      size: result?.size ?? 0,
+      assertions,
+      ...(error ? { error: { ...error, message: redactor.text(error.message) } } : {}),
+      setVariables: [...setVariables],
+      ...(result?.historyId ? { historyId: result.historyId } : {}),
+      skipped,
+      passed: skipped || (error === undefined && answeredWell && assertions.every((a) => a.passed || a.skipped)),
+    };
+    return { result: runResult, next, response };
+  }
+
+  #send(request: ApiRequest, item: PlannedRequest, scoped: RequestScopes, summary: RunSummary, options: RunOptions, signal: AbortSignal): Promise<SendResult> {
+    const auth = resolveAuth([...item.chain.map((link) => link.settings.auth), request.auth]);
+    const wire = HttpRequestSchema.parse(toHttpRequest(request, auth, (text) => scoped.fill(text)));
+    if (options.requestTimeoutMs) wire.options.timeoutMs = options.requestTimeoutMs;
+    return this.#options.engine.send(
+      {
+        request: wire,
+        profileId: summary.profileId,
+        recordHistory: options.recordHistory,
+        variables: scoped.engineScopes(),
+        runId: summary.runId,
+        confirmProduction: options.confirmProduction,
+        label: request.name,
+      },
+      signal,
+    );
+  }
+
+  async #sendForScript(request: ApiRequest, item: PlannedRequest, scoped: RequestScopes, summary: RunSummary, options: RunOptions, signal: AbortSignal): Promise<ScriptResponse> {
+    const result = await this.#send(request, item, scoped, summary, options, signal);
+    return this.#scriptResponse(result);
+  }
+
+  async #scriptResponse(result: SendResult): Promise<ScriptResponse> {
+    let bodyText = '';
+    let bodyTruncated = false;
+    if (result.body.kind === 'inline') {
+      bodyText = result.body.encoding === 'utf8' ? result.body.text : '';
+    } else {
+      const page = await this.#options.engine.readPage(result.body.responseId, 0, Math.min(result.body.size, BODY_READ_LIMIT)).catch(() => undefined);
+      bodyText = page?.text ?? '';
+      bodyTruncated = !page?.done;
+      // The runner keeps no body: the temporary file goes as soon as it has been read.
+      this.#options.engine.bodies.release(result.body.responseId);
+    }
+    return { status: result.status, statusText: result.statusText, headers: result.headers, bodyText, bodyTruncated, timeMs: result.timings.total, size: result.size };
+  }
+}
+
+/** Marks every variable a script sets, so the result can name what flowed on. */
+function trackSets(scoped: RequestScopes, names: Set<string>): RequestScopes {
+  for (const scope of [scoped.run, scoped.collection, scoped.globals]) {
+    const set = scope.set.bind(scope);
+    scope.set = (key: string, value: string) => {
+      names.add(key);
+      set(key, value);
+    };
+  }
+  return scoped;
+}
+
+/** A run reads each secret variable from the keychain once. */
+class SecretCache {
+  readonly #source: RunSource;
+  readonly #values = new Map<string, string | undefined>();
+
+  constructor(source: RunSource) {
+    this.#source = source;
+  }
+
+  async variablesFor(item: PlannedRequest): Promise<{ values: Record<string, string>; secrets: Array<{ label: string; value: string }> }> {
+    const values: Record<string, string> = {};
+    const secrets: Array<{ label: string; value: string }> = [];
+    for (const link of item.chain) {
+      for (const variable of link.settings.variables) {
+        if (!variable.enabled) continue;
+        if (!variable.secret) {
+          values[variable.key] = variable.value;
+          continue;
+        }
+        const account = `${link.path}\u0000${variable.key}`;
+        if (!this.#values.has(account)) this.#values.set(account, await this.#source.secretValue(link.path, variable.key).catch(() => undefined));
+        const value = this.#values.get(account);
+        if (value !== undefined) {
+          values[variable.key] = value;
+          secrets.push({ label: variable.key, value });
+        }
+      }
+    }
+    return { values, secrets };
+  }
+}
