@@ -53,10 +53,11 @@ async function main(): Promise<void> {
   const backend = await createBackend({ host: 'test', dataDir, storeFactory: confStoreFactory, keychain: new MemoryKeychain(), sandbox: { inMemory: true } });
   const host = await startWebHost({ backend, staticDir: path.join(repoRoot, 'dist', 'renderer'), port: 0 });
   try {
-    const overview = await backend.call('getSandboxOverview', {});
-    if (!overview.ok || !overview.value.baseUrl || !overview.value.demoKeys) throw new Error('The embedded sandbox did not start');
-    const baseUrl = overview.value.baseUrl;
-    const keys = overview.value.demoKeys;
+    const answer = await backend.call('getSandboxOverview', {});
+    const overview = answer.ok ? (answer.value as { baseUrl: string | null; demoKeys: { clientId: string; clientSecret: string; subscriptionKey: string; msn: string } | null }) : undefined;
+    if (!overview?.baseUrl || !overview.demoKeys) throw new Error('The embedded sandbox did not start');
+    const baseUrl = overview.baseUrl;
+    const keys = overview.demoKeys;
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
     // Seed one order and take a token by hand for the floor client.

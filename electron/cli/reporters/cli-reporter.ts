@@ -52,6 +52,10 @@ export function createCliReporter(terminal: Terminal, scrub: Scrub): RunReporter
           break;
         case 'request-finished': {
           const result = event.result;
+          if (result.skipped) {
+            line(`${paint('yellow', '-')} ${result.method} ${plain(result.name)}  ${paint('dim', 'skipped by its pre-request script')}`);
+            break;
+          }
           line(`${iterations > 1 ? paint('dim', `#${result.iteration + 1} `) : ''}${describe(result)}`);
           for (const assertion of result.assertions) {
             const name = plain(assertion.name);

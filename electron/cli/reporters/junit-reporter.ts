@@ -35,6 +35,8 @@ function suiteFor(executions: RunRequestResult[], summary: RunSummary, scrub: Sc
   const errorLines: string[] = [];
   let errors = 0;
   for (const run of executions) {
+    // A request a pre-request script skipped sent nothing: it has no tests to report.
+    if (run.skipped) continue;
     if (run.error) {
       errors += 1;
       errorLines.push(`Iteration: ${run.iteration}\nRequestError: ${run.error.code}: ${run.error.message}\n---`);
@@ -84,6 +86,7 @@ function suiteFor(executions: RunRequestResult[], summary: RunSummary, scrub: Sc
 
 /** Assertions run by one request, or the one implicit test of a request that has none and got an answer. */
 function testsIn(result: RunRequestResult): number {
+  if (result.skipped) return 0;
   if (result.assertions.length > 0) return result.assertions.filter((assertion) => !assertion.skipped).length;
   return result.error ? 0 : 1;
 }

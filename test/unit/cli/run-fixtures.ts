@@ -2,7 +2,7 @@ import { RunSummarySchema, type RunRequestResult, type RunSummary } from '../../
 
 /** A finished run as the runner reports it, with a pass, a failed assertion, a 4xx without tests and a request that got no answer. */
 export function sampleSummary(overrides: Partial<RunSummary> = {}): RunSummary {
-  const base = { iteration: 0, setVariables: [], assertions: [], size: 120, timeMs: 12.5 } as const;
+  const base = { iteration: 0, setVariables: [] as string[], assertions: [] as RunRequestResult['assertions'], size: 120, timeMs: 12.5, skipped: false };
   const results: RunRequestResult[] = [
     { ...base, index: 0, path: 'Auth/Get token', name: 'Get token', method: 'POST', url: 'http://127.0.0.1:1/accesstoken/get', status: 200, statusText: 'OK', passed: true, assertions: [{ name: 'status is 200', passed: true, skipped: false }], setVariables: ['access_token'] },
     {
