@@ -22,6 +22,8 @@ export const errorCodes = [
   'TLS',
   'TOO_LARGE',
   'STORE',
+  /** A pre-request or test script threw, timed out or ran out of memory. */
+  'SCRIPT_FAILED',
   'INTERNAL',
 ] as const;
 

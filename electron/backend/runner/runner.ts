@@ -10,7 +10,7 @@ import { Redactor } from '../history/redactor';
 import type { RequestEngine } from '../engine/request-engine';
 import type { ProfileService } from '../profiles/profile-service';
 import { applyExtractions } from './extractions';
-import type { AfterResponseContext, BeforeRequestContext, RunnerHooks, ScriptResponse, ScriptSource } from './hooks';
+import { ScriptFailure, type AfterResponseContext, type BeforeRequestContext, type RunnerHooks, type ScriptResponse, type ScriptSource } from './hooks';
 import { RunScopes, type RequestScopes } from './run-scopes';
 import type { PlannedRequest, RunSource } from './run-source';
 import { countResults, emptySummary } from './run-summary';
@@ -36,6 +36,7 @@ interface ActiveRun {
 
 function toError(error: unknown): ExplorerError {
   if (error instanceof ExplorerFailure) return error.toValue();
+  if (error instanceof ScriptFailure) return { code: 'SCRIPT_FAILED', message: error.message };
   return { code: 'INTERNAL', message: `The run failed unexpectedly: ${error instanceof Error ? error.message : String(error)}` };
 }
 
@@ -213,7 +214,7 @@ export class Runner {
     signal: AbortSignal;
   }): Promise<{ result: RunRequestResult; next: string | null | undefined; response: ScriptResponse | undefined }> {
     const { summary, options, source, item, iteration, index, signal } = input;
-    const { engine, profiles, events } = this.#options;
+    const { profiles, events } = this.#options;
     const profile = profiles.get(summary.profileId);
     const collectionVars = await input.secrets.variablesFor(item);
     const scoped = input.scopes.forRequest(collectionVars.values, profiles.variablesOf(profile));
@@ -325,7 +326,7 @@ export class Runner {
   }
 
   async #scriptResponse(result: SendResult): Promise<ScriptResponse> {
-    let bodyText = '';
+    let bodyText: string;
     let bodyTruncated = false;
     if (result.body.kind === 'inline') {
       bodyText = result.body.encoding === 'utf8' ? result.body.text : '';

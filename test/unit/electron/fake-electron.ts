@@ -195,7 +195,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
     showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: dialog.nextOpenDialogPaths.length === 0, filePaths: dialog.nextOpenDialogPaths })),
   };
   const contextBridge = { exposeInMainWorld: vi.fn() };
-  const ipcRenderer = { invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, value: {} })) };
+  const ipcRenderer = { invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, value: {} })), on: vi.fn((_channel: string, _listener: (...args: unknown[]) => void) => ipcRenderer) };
 
   return { order, app, BrowserWindow, protocol, protocolHandlers, ipcMain, ipcHandlers, shell, screen, session, dialog, contextBridge, ipcRenderer };
 }

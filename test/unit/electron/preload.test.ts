@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNEL_PREFIX, methodNames } from '../../../shared/contract';
+import { IPC_CHANNEL_PREFIX, IPC_EVENT_CHANNEL, methodNames } from '../../../shared/contract';
 import { asElectronModule, createFakeElectron } from './fake-electron';
 import { makeTempDir } from './boot-main';
 
@@ -23,9 +23,10 @@ describe('electron/preload.ts', () => {
     expect(key).toBe('explorer');
   });
 
-  it('exposes exactly the contract method names, each as a function', async () => {
+  it('exposes exactly the contract method names and subscribe, each as a function', async () => {
     const { api } = await loadPreload();
-    expect(Object.keys(api).sort()).toEqual([...methodNames].sort());
+    expect(Object.keys(api).sort()).toEqual([...methodNames, 'subscribe'].sort());
+    expect(typeof api.subscribe).toBe('function');
     for (const name of methodNames) expect(typeof api[name], name).toBe('function');
   });
 
@@ -43,5 +44,30 @@ describe('electron/preload.ts', () => {
     fake.ipcRenderer.invoke.mockResolvedValueOnce(answer);
     await expect((api[name] as (input: unknown) => Promise<unknown>)(input)).resolves.toBe(answer);
     expect(fake.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(`${IPC_CHANNEL_PREFIX}${name}`, input);
+  });
+
+  it('delivers contract events from the one event channel to subscribers of that event only, until they unsubscribe', async () => {
+    const { api, fake } = await loadPreload();
+    const subscribe = api.subscribe as (event: string, listener: (payload: unknown) => void) => () => void;
+    const runs: unknown[] = [];
+    const changes: unknown[] = [];
+    const stopRuns = subscribe('run', (payload) => runs.push(payload));
+    subscribe('collections', (payload) => changes.push(payload));
+    const [channel, handler] = fake.ipcRenderer.on.mock.calls[0]! as unknown as [string, (event: unknown, message: unknown) => void];
+    expect(channel).toBe(IPC_EVENT_CHANNEL);
+    handler({}, { event: 'run', payload: { type: 'console', runId: 'r', level: 'log', message: 'hi' } });
+    handler({}, { event: 'collections', payload: { collectionId: 'c', reason: 'saved' } });
+    handler({}, { event: 'not-an-event', payload: {} });
+    handler({}, 'garbage');
+    expect(runs).toEqual([{ type: 'console', runId: 'r', level: 'log', message: 'hi' }]);
+    expect(changes).toEqual([{ collectionId: 'c', reason: 'saved' }]);
+    stopRuns();
+    handler({}, { event: 'run', payload: { type: 'console', runId: 'r', level: 'log', message: 'again' } });
+    expect(runs).toHaveLength(1);
+  });
+
+  it('refuses to subscribe to an event the contract does not list', async () => {
+    const { api } = await loadPreload();
+    expect(() => (api.subscribe as (event: string, listener: () => void) => void)('ipc-anything', () => {})).toThrow(TypeError);
   });
 });

@@ -11,7 +11,7 @@ afterEach(() => {
 describe('renderer client', () => {
   it('has one function per contract method', () => {
     const client = createHttpClient('t');
-    expect(Object.keys(client).sort()).toEqual([...methodNames].sort());
+    expect(Object.keys(client).sort()).toEqual([...methodNames, 'subscribe'].sort());
   });
 
   it('posts to /rpc/<method> with the launch token header and the input', async () => {

@@ -17,6 +17,7 @@ const HEADINGS: Record<ErrorCode, string> = {
   TLS: 'The secure connection failed',
   TOO_LARGE: 'Too large',
   STORE: 'Saving or reading failed',
+  SCRIPT_FAILED: 'A script failed',
   INTERNAL: 'Something went wrong in the app',
 };
 
