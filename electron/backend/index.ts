@@ -156,6 +156,7 @@ async function announceKeychainProblem(vault: SecretVault, notices: NoticeBoard)
 export { APP } from './app-info';
 export { DATA_DIR_ENV, defaultDataDir } from './data-dir';
 export { confStoreFactory } from './store/conf-factory';
+export type { KeyValueFile, StoreFactory } from './store/document-store';
 export { MemoryKeychain } from './vault/memory-keychain';
 export { SANDBOX_PROFILE_ID } from './profiles/profile-document';
 export { startSandbox, INSPECTOR_PREFIX, DEMO_SALES_UNIT, type RunningSandbox, type SandboxConfigInput } from '../sandbox/index';
