@@ -22,6 +22,8 @@ import { HistoryStore, type HistoryLimits } from './history/history-store';
 import { openEmbeddedSandbox, type SandboxChoice } from './profiles/embedded-sandbox';
 import { openProfilesDocument, SANDBOX_PROFILE_ID } from './profiles/profile-document';
 import { createProfileHandlers } from './profiles/profile-handlers';
+import { createQuickStartCollection } from './quickstart/quickstart-collection';
+import { openQuickStartDocument } from './quickstart/quickstart-document';
 import { createQuickStartHandlers } from './quickstart/quickstart-handlers';
 import { createSandboxHandlers } from './sandbox/sandbox-handlers';
 import { ProfileService } from './profiles/profile-service';
@@ -96,8 +98,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   disposers.push(() => engine.dispose());
   await announceKeychainProblem(vault, notices);
   const activeEnvironment = () => profiles.activeEnvironment();
-  const builtIns: BuiltInCollection[] = [];
-  const builtInRuns = new Map<string, SourceExtras>();
+  const quickStartDoc = openQuickStartDocument({ factory: options.storeFactory, dir: options.dataDir, notices });
+  const quickStart = createQuickStartCollection({ doc: quickStartDoc, msnOf: () => profiles.active().msn });
+  const builtIns: BuiltInCollection[] = [quickStart.collection];
+  const builtInRuns = new Map<string, SourceExtras>([[quickStart.collection.id, quickStart.runExtras]]);
   const collections = new CollectionStore({ registry: new CollectionRegistry({ dataDir: options.dataDir, factory: options.storeFactory, notices }), vault, events, builtIns, log });
   disposers.push(() => collections.dispose());
   const items = new ItemOperations(collections, path.join(options.dataDir, '.trash'));
@@ -118,7 +122,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...createProfileHandlers({ profiles, vault, tokens: engine.tokens }),
     ...createRequestHandlers(engine, profiles),
     ...createHistoryHandlers(history),
-    ...createQuickStartHandlers({ storeFactory: options.storeFactory, dataDir: options.dataDir, notices }),
+    ...createQuickStartHandlers({ storeFactory: options.storeFactory, dataDir: options.dataDir, notices, doc: quickStartDoc }),
     ...createSandboxHandlers(sandbox.running),
     ...createCollectionHandlers({ store: collections, items, history }),
     ...createRunnerHandlers({ runner, store: collections, extras: (id) => builtInRuns.get(id) }),

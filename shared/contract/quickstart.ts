@@ -21,6 +21,8 @@ export const StepRecordSchema = z.object({
   at: z.string().optional(),
   /** Why it failed when no answer came (timeout, cancelled, …), in the user's words. */
   note: z.string().max(500).optional(),
+  /** The history entry of the last answer (redacted as the history is): the step's last response. */
+  historyId: z.string().max(100).optional(),
 });
 export type StepRecord = z.infer<typeof StepRecordSchema>;
 

@@ -9,3 +9,4 @@ export * from './progress';
 export * from './run-variables';
 export * from './order-preview';
 export * from './curl';
+export * from './step-requests';

@@ -3,7 +3,7 @@ import type { QuickStartState } from '../../../shared/contract/quickstart';
 import { newImageId } from '../../../shared/quickstart/new-order';
 import { initialQuickStart, recordStep, replaceImageId, startNewOrder } from '../../../shared/quickstart/progress';
 import type { Handlers } from '../dispatch';
-import type { StoreFactory } from '../store/document-store';
+import type { DocumentStore, StoreFactory } from '../store/document-store';
 import type { NoticeBoard } from '../store/notices';
 import { freshOrderIds, openQuickStartDocument } from './quickstart-document';
 
@@ -12,6 +12,8 @@ export interface QuickStartHandlerDeps {
   dataDir: string;
   notices: NoticeBoard;
   now?: () => Date;
+  /** The quick start's document, shared with its built-in collection; opened here when left out. */
+  doc?: DocumentStore<QuickStartState>;
 }
 
 type QuickStartMethods = 'getQuickStart' | 'saveQuickStart' | 'recordQuickStartStep' | 'newQuickStartOrder' | 'newQuickStartImageId' | 'resetQuickStart';
@@ -19,7 +21,7 @@ type QuickStartMethods = 'getQuickStart' | 'saveQuickStart' | 'recordQuickStartS
 /** The quick start's progress store; the transitions themselves live in shared/quickstart/progress. */
 export function createQuickStartHandlers(deps: QuickStartHandlerDeps): Pick<Handlers, QuickStartMethods> {
   const now = deps.now ?? (() => new Date());
-  const doc = openQuickStartDocument({ factory: deps.storeFactory, dir: deps.dataDir, notices: deps.notices, now });
+  const doc = deps.doc ?? openQuickStartDocument({ factory: deps.storeFactory, dir: deps.dataDir, notices: deps.notices, now });
   const change = (next: (current: QuickStartState, at: Date) => QuickStartState) => doc.update((current) => next(current, now()));
 
   return {

@@ -9,6 +9,8 @@ import type { CollectionStore } from '../collections/collection-store';
 import { parentOf } from '../collections/file-names';
 import type { ScriptResponse } from './hooks';
 
+export type PreparedItem = { skip: true } | { request: ApiRequest; issues: Array<{ name: string; reason: string }> };
+
 export interface ContainerLink {
   /** '' for the collection. */
   path: string;
@@ -29,10 +31,17 @@ export interface RunSource {
   items: PlannedRequest[];
   /** A secret variable's value (from the keychain) of the collection or a folder. */
   secretValue(folderPath: string, key: string): Promise<string | undefined>;
-  /** Keeps values that extractions with `scope: collection` set, for later runs. */
+  /** Keeps values that extractions with `scope: collection` set, for later runs (called after each request that set some). */
   saveVariables?(values: Record<string, string>): Promise<void>;
   /** Told about every finished request (the quick start keeps each step's state from it). */
   recordResult?(result: RunRequestResult, response: ScriptResponse | undefined): Promise<void>;
+  /**
+   * Looks at a request just before it would be sent (the quick start builds its step request
+   * from the newest state and checks the step's rules): skip it, send another version of it, or
+   * name what is wrong, which fails it as assertions without sending. `resolve` looks a
+   * variable up as the request would be filled.
+   */
+  prepare?(itemPath: string, request: ApiRequest, resolve: (name: string) => string | undefined): PreparedItem;
 }
 
 function chainOf(loaded: LoadedCollection, itemPath: string): ContainerLink[] {
@@ -52,7 +61,7 @@ export function planFrom(loaded: LoadedCollection, itemPath: string): PlannedReq
 }
 
 /** Extra behaviour a built-in collection adds to its runs (the quick start records step states). */
-export type SourceExtras = Pick<RunSource, 'saveVariables' | 'recordResult'>;
+export type SourceExtras = Pick<RunSource, 'saveVariables' | 'recordResult' | 'prepare'>;
 
 export function resolveRunSource(options: RunOptions, store: CollectionStore, extras: (collectionId: string) => SourceExtras | undefined): RunSource {
   if (options.directory !== undefined) {

@@ -185,21 +185,12 @@ export class Runner {
         } else index += 1;
       }
     }
-    if (source.saveVariables && scopes.collectionChanges.size > 0) {
-      const persisted = Object.fromEntries([...scopes.collectionChanges].filter((entry): entry is [string, string] => entry[1] !== undefined && this.#persistable(source, entry[0])));
-      if (Object.keys(persisted).length > 0) await source.saveVariables(persisted).catch((error: unknown) => events.publish('run', { type: 'console', runId: summary.runId, level: 'warn', message: `The collection's variables could not be saved: ${toError(error).message}` }));
-    }
     summary.outcome = outcome;
     summary.finishedAt = new Date(this.#now()).toISOString();
     summary.totalTimeMs = this.#now() - started;
     events.publish('run', { type: 'run-finished', runId: summary.runId, summary });
     await this.#hooks?.runFinished?.(summary.runId).catch(() => undefined);
     return summary;
-  }
-
-  /** Only values that extractions asked to keep (scope: collection) are written back to the files. */
-  #persistable(source: RunSource, key: string): boolean {
-    return source.items.some((item) => item.request.extractions.some((e) => e.enabled && e.scope === 'collection' && e.variable === key));
   }
 
   async #runOne(input: {
@@ -223,7 +214,8 @@ export class Runner {
     const setVariables = new Set<string>();
     let next: string | null | undefined;
     let skipped = false;
-    const request: ApiRequest = structuredClone(item.request);
+    let preflightFailed = false;
+    let request: ApiRequest = structuredClone(item.request);
     const scripts = (kind: 'preRequest' | 'test'): ScriptSource[] => [
       ...item.chain.map((link) => ({ level: link.path === '' ? ('collection' as const) : ('folder' as const), path: link.path, code: link.settings.scripts[kind] })),
       { level: 'request' as const, path: item.path, code: request.scripts[kind] },
@@ -250,7 +242,14 @@ export class Runner {
         const ctx: BeforeRequestContext = { ...base, request, scripts: scripts('preRequest'), skip: () => void (skipped = true) };
         await this.#hooks.beforeRequest(ctx);
       }
-      if (!skipped) {
+      const prepared = skipped ? undefined : source.prepare?.(item.path, request, (name) => scoped.resolve(name));
+      if (prepared && 'skip' in prepared) skipped = true;
+      else if (prepared) {
+        request = prepared.request;
+        for (const issue of prepared.issues) assertions.push({ name: issue.name, passed: false, message: issue.reason, skipped: false });
+        preflightFailed = prepared.issues.length > 0;
+      }
+      if (!skipped && !preflightFailed) {
         result = await this.#send(request, item, scoped, summary, options, signal);
         response = await this.#scriptResponse(result);
       }
@@ -258,13 +257,19 @@ export class Runner {
       error = toError(caught);
     }
     if (response) {
+      const kept: Record<string, string> = {};
       for (const { extraction, value } of applyExtractions(request.extractions, response)) {
-        if (extraction.scope === 'collection') scoped.collection.set(extraction.variable, value);
-        else scoped.run.set(extraction.variable, value);
+        if (extraction.scope === 'collection') {
+          scoped.collection.set(extraction.variable, value);
+          kept[extraction.variable] = value;
+        } else scoped.run.set(extraction.variable, value);
         setVariables.add(extraction.variable);
       }
+      if (source.saveVariables && Object.keys(kept).length > 0) {
+        await source.saveVariables(kept).catch((caught: unknown) => base.console('warn', `The collection's variables could not be saved: ${toError(caught).message}`));
+      }
     }
-    if (!skipped && this.#hooks?.afterResponse && scripts('test').length > 0) {
+    if (!skipped && !preflightFailed && this.#hooks?.afterResponse && scripts('test').length > 0) {
       const ctx: AfterResponseContext = {
         ...base,
         request,

@@ -1,5 +1,8 @@
 import { deflateSync, crc32 } from 'node:zlib';
 import { expect } from 'vitest';
+import type { QuickStartState } from '../../../shared/contract/quickstart';
+import type { HistoryEntry } from '../../../shared/contract/history';
+import type { RunSummary } from '../../../shared/model/run';
 import type { Result } from '../../../shared/errors';
 
 /** A valid grey PNG, tall enough for Order Management's 167 px minimum. */
@@ -28,48 +31,36 @@ interface Caller {
 
 type Sent = { status: number; body: { kind: string; text?: string } };
 
+async function must<T>(backend: Caller, method: string, input: unknown): Promise<T> {
+  const result = await backend.call<T>(method, input);
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
 /**
- * The corrected quick start of vipps-apis.md §7.1, one run: token, ePayment payment, image,
- * category, receipt, read back. Every request goes through sendRequest as the app sends it.
+ * One run of the built-in quick-start collection through the backend's runner, as "Run all
+ * steps" starts it: token, ePayment payment, image (a generated PNG), category, receipt, read
+ * back. Returns each step's answer as the history recorded it (redacted), keyed by step.
  */
 export async function runQuickStart(backend: Caller): Promise<Record<string, Sent>> {
-  const runId = `run-${Date.now()}`;
-  const suffix = Math.random().toString(36).slice(2, 10);
-  const run = { orderId: `vx-order-${suffix}`, imageId: `vx-img-${suffix}`, imageSrc: pngImage().toString('base64') };
-  const steps: Array<[string, Record<string, unknown>]> = [
-    ['token', { method: 'POST', url: '{{baseUrl}}/accesstoken/get' }],
-    [
-      'payment',
-      {
-        method: 'POST',
-        url: '{{baseUrl}}/epayment/v1/payments',
-        body: JSON.stringify({ amount: { currency: 'NOK', value: 44700 }, paymentMethod: { type: 'WALLET' }, customer: { phoneNumber: '4791234567' }, reference: '{{orderId}}', userFlow: 'PUSH_MESSAGE', paymentDescription: 'Wool socks' }),
-      },
-    ],
-    ['image', { method: 'POST', url: '{{baseUrl}}/order-management/v1/images', body: JSON.stringify({ imageId: '{{imageId}}', src: '{{imageSrc}}', type: 'base64' }) }],
-    ['category', { method: 'PUT', url: '{{baseUrl}}/order-management/v2/ecom/categories/{{orderId}}', body: JSON.stringify({ category: 'GENERAL', orderDetailsUrl: 'https://example.com/orders/{{orderId}}', imageId: '{{imageId}}' }) }],
-    [
-      'receipt',
-      {
-        method: 'POST',
-        url: '{{baseUrl}}/order-management/v2/ecom/receipts/{{orderId}}',
-        body: JSON.stringify({
-          orderLines: [{ name: 'Wool socks', id: 'socks-1', totalAmount: 44700, totalAmountExcludingTax: 35760, totalTaxAmount: 8940, taxRate: 2500 }],
-          bottomLine: { currency: 'NOK', receiptNumber: '{{orderId}}' },
-        }),
-      },
-    ],
-    ['readback', { method: 'GET', url: '{{baseUrl}}/order-management/v2/ecom/{{orderId}}' }],
-  ];
-  const results: Record<string, Sent> = {};
-  for (const [name, request] of steps) {
-    const result = await backend.call<Sent>('sendRequest', { request, variables: { run }, runId, label: name });
-    if (!result.ok) throw new Error(`quick-start step ${name} failed: ${result.error.code} ${result.error.message}`);
-    results[name] = result.value;
+  const { runId } = await must<{ runId: string }>(backend, 'startRun', { collectionId: 'quickstart', stopOnFailure: true, variables: { imageSrc: pngImage().toString('base64') } });
+  let summary: RunSummary;
+  for (;;) {
+    summary = await must<RunSummary>(backend, 'getRun', { runId });
+    if (summary.outcome !== 'running') break;
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
+  const results: Record<string, Sent> = {};
+  for (const result of summary.results) {
+    const step = result.path.replace(/\.yaml$/, '');
+    const entry = result.historyId ? await must<HistoryEntry>(backend, 'getHistoryEntry', { id: result.historyId }) : undefined;
+    results[step] = { status: result.status ?? 0, body: { kind: 'inline', text: entry?.response?.body } };
+  }
+  expect(summary.outcome, JSON.stringify(summary.results.map((r) => r.error ?? r.assertions))).toBe('completed');
   expect(Object.fromEntries(Object.entries(results).map(([name, r]) => [name, r.status]))).toEqual({ token: 200, payment: 201, image: 200, category: 200, receipt: 201, readback: 200 });
+  const state = await must<QuickStartState>(backend, 'getQuickStart', {});
   const order = JSON.parse(results.readback!.body.text ?? '{}') as { category?: { imageId?: string }; receipt?: { orderLines?: unknown[] } };
-  expect(order.category?.imageId).toBe(run.imageId);
-  expect(order.receipt?.orderLines).toHaveLength(1);
+  expect(order.category?.imageId).toBe(state.order.imageId);
+  expect(order.receipt?.orderLines).toHaveLength(3);
   return results;
 }

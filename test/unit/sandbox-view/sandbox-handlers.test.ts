@@ -17,7 +17,7 @@ describe('sandbox panel methods against the embedded sandbox', () => {
     const results = await runQuickStart(t);
     const order = JSON.parse((results.readback as unknown as { body: { text: string } }).body.text) as { category: { imageId: string } };
     imageId = order.category.imageId;
-    orderId = imageId.replace('vx-img-', 'vx-order-');
+    orderId = (await t.ok<{ order: { orderId: string } }>('getQuickStart', {})).order.orderId;
   });
   afterAll(async () => t?.dispose());
 
@@ -41,8 +41,13 @@ describe('sandbox panel methods against the embedded sandbox', () => {
   it('shows the quick start’s order with its category, image and receipt lines and totals, and never image bytes', async () => {
     const state = await t.ok<SandboxState>('getSandboxState', {});
     const order = state.orders.find((o) => o.orderId === orderId);
-    expect(order).toMatchObject({ msn: '123456', paymentType: 'ecom', category: { category: 'GENERAL', imageId, orderDetailsUrl: `https://example.com/orders/${orderId}` } });
-    expect(order?.receipt?.lines).toEqual([expect.objectContaining({ id: 'socks-1', name: 'Wool socks', totalAmount: 44700, isReturn: false, isShipping: false })]);
+    expect(order).toMatchObject({ msn: '123456', paymentType: 'ecom', category: { category: 'GENERAL', imageId, orderDetailsUrl: `https://example.com/shop/orders/${orderId}` } });
+    // The built-in quick start's sample receipt: socks, gift wrapping and home delivery.
+    expect(order?.receipt?.lines).toEqual([
+      expect.objectContaining({ id: 'socks-grey-42', name: 'Wool socks', totalAmount: 29800, isReturn: false, isShipping: false }),
+      expect.objectContaining({ id: 'gift-wrap', totalAmount: 5000, isShipping: false }),
+      expect.objectContaining({ id: 'shipping-home', totalAmount: 9900, isShipping: true }),
+    ]);
     expect(order?.receipt).toMatchObject({ currency: 'NOK', receiptNumber: orderId, totals: { totalAmount: 44700, totalTaxAmount: 8940 } });
     expect(state.images).toEqual([expect.objectContaining({ imageId, mime: 'image/png', width: 40, height: 200, size: pngImage().length })]);
     expect(JSON.stringify(state.images)).not.toMatch(/bytes|base64|iVBOR/);
