@@ -12,10 +12,16 @@ import { parseEnvVars, readEnvironmentFile } from '../run-variables';
 import type { Terminal } from '../terminal';
 import { parseWhole } from './numbers';
 import { prepareCollectionSource, type CollectionSource } from './collection-source';
+import { readQuickStartImage } from './quickstart-image';
 
 export interface CommonRunFlags extends ReporterFlags, TargetFlags {
   timeout?: string;
   confirmProduction?: boolean;
+}
+
+export interface QuickStartFlags extends CommonRunFlags {
+  payment: 'epayment' | 'ecom' | 'recurring';
+  image?: string;
 }
 
 export interface CollectionFlags extends CommonRunFlags {
@@ -96,6 +102,26 @@ export async function runCollection(collectionPath: string, flags: CollectionFla
     );
   } finally {
     await source?.release();
+    await target.session.close();
+  }
+}
+
+/** The built-in quick-start collection's id (electron/backend/quickstart/quickstart-collection.ts). */
+const QUICKSTART_COLLECTION_ID = 'quickstart';
+
+/**
+ * The guided quick start, every step in order, stopping at the first failure, exactly as the
+ * app's "Run all steps" does: same built-in collection, same runner, a new order each time.
+ */
+export async function runQuickStart(flags: QuickStartFlags, terminal: Terminal): Promise<ExitCode> {
+  const imageSrc = flags.image ? readQuickStartImage(flags.image) : undefined;
+  const target = await openRunTarget(flags, 'sandbox');
+  try {
+    // Fresh orderId, imageId and Idempotency-Key, so a second run does not meet the first one's write-once receipt.
+    await target.session.call('newQuickStartOrder', { paymentApi: flags.payment }, 'Starting a new quick-start order');
+    if (!imageSrc) terminal.err('No --image given: the optional image step is skipped.\n');
+    return await runWithReporters(target, { collectionId: QUICKSTART_COLLECTION_ID, stopOnFailure: true, variables: imageSrc ? { imageSrc } : {} }, flags, terminal);
+  } finally {
     await target.session.close();
   }
 }

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Terminal } from '../terminal';
-import type { CollectionFlags } from './run-actions';
+import type { CollectionFlags, QuickStartFlags } from './run-actions';
 
 export const runEnvironments = ['sandbox', 'test', 'production'] as const;
 export type RunEnvironment = (typeof runEnvironments)[number];
@@ -21,6 +21,21 @@ export function addRunFlags(command: Command): Command {
 }
 
 export function registerRunCommands(run: Command, terminal: Terminal, setExit: (code: number) => void): void {
+  addRunFlags(run.command('quickstart').description('Run the Order Management quick start, every step in order, stopping at the first failure'))
+    .addOption(new Option('--payment <api>', 'the payment API of the payment step').choices(['epayment', 'ecom', 'recurring']).default('epayment'))
+    .option('--image <FILE>', 'a PNG or JPEG for the optional image step (skipped without it)')
+    .addHelpText(
+      'after',
+      `
+Without --profile or --env it runs on the embedded sandbox. Each run starts a new order, as the
+app's "New order" button does (with --profile, in the app's own quick start).
+
+Examples:
+  vipps-explorer run quickstart --env sandbox --reporter cli,junit --reporter-junit-export quickstart.xml
+  vipps-explorer run quickstart --env test --payment ecom --image logo.png   (keys from VIPPS_* variables)`,
+    )
+    .action(async (flags: QuickStartFlags) => setExit(await (await import('./run-actions')).runQuickStart(flags, terminal)));
+
   addRunFlags(
     run
       .command('collection')

@@ -1,6 +1,6 @@
 import type { RunEvent, RunRequestResult, RunSummary } from '../../../shared/model/run';
 import { painter, type Terminal } from '../terminal';
-import type { RunReporter, Scrub } from './reporter';
+import { displayName, type RunReporter, type Scrub } from './reporter';
 
 /**
  * The run as a person reads it. On a terminal the request in flight shows on a line that is
@@ -53,7 +53,7 @@ export function createCliReporter(terminal: Terminal, scrub: Scrub): RunReporter
         case 'request-finished': {
           const result = event.result;
           if (result.skipped) {
-            line(`${paint('yellow', '-')} ${result.method} ${plain(result.name)}  ${paint('dim', 'skipped by its pre-request script')}`);
+            line(`${paint('yellow', '-')} ${result.method} ${plain(result.name)}  ${paint('dim', 'skipped')}`);
             break;
           }
           line(`${iterations > 1 ? paint('dim', `#${result.iteration + 1} `) : ''}${describe(result)}`);
@@ -84,7 +84,7 @@ export function createCliReporter(terminal: Terminal, scrub: Scrub): RunReporter
       if (failed.length > 0) {
         line('');
         line(paint('red', 'Failures:'));
-        failed.forEach((result, n) => line(`  ${n + 1}. ${plain(result.path || result.name)}: ${plain(failureReason(result))}`));
+        failed.forEach((result, n) => line(`  ${n + 1}. ${plain(displayName(result))}: ${plain(failureReason(result))}`));
       }
     },
   };
@@ -93,7 +93,7 @@ export function createCliReporter(terminal: Terminal, scrub: Scrub): RunReporter
 function outcomeText(outcome: RunSummary['outcome']): string {
   switch (outcome) {
     case 'stopped-on-failure':
-      return 'stopped at the first failure (--bail)';
+      return 'stopped at the first failure';
     case 'cancelled':
       return 'cancelled';
     default:
@@ -105,8 +105,15 @@ export function failureReason(result: RunRequestResult): string {
   if (result.error) return result.error.message;
   const failedAssertions = result.assertions.filter((assertion) => !assertion.passed && !assertion.skipped);
   if (failedAssertions.length > 0) return failedAssertions.map((assertion) => `${assertion.name}${assertion.message ? ` (${assertion.message})` : ''}`).join('; ');
-  return `answered ${result.status ?? ''} ${result.statusText ?? ''}`.trim();
+  return `answered ${result.status ?? ''} ${result.statusText ?? ''}`.trim() + (statusHints[result.status ?? 0] ?? '');
 }
+
+/** What a bare status most often means for a Vipps API, so a CI log says what to check. */
+const statusHints: Record<number, string> = {
+  401: ': the keys or the access token were refused. Check VIPPS_CLIENT_ID, VIPPS_CLIENT_SECRET and VIPPS_SUBSCRIPTION_KEY (or the profile’s keys) and that they belong to this environment.',
+  403: ': these keys may not use this API or this Merchant Serial Number. Check VIPPS_MSN and the sales unit’s API access.',
+  404: ': nothing at this URL; check the base URL and the ids in the path.',
+};
 
 function formatBytes(size: number): string {
   if (size < 1024) return `${size} B`;

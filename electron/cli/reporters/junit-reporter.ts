@@ -1,5 +1,5 @@
 import type { RunEvent, RunRequestResult, RunSummary } from '../../../shared/model/run';
-import type { RunReporter, Scrub } from './reporter';
+import { displayName, type RunReporter, type Scrub } from './reporter';
 import { cdata, element } from './xml';
 import { writeReportFile } from './report-file';
 
@@ -30,7 +30,7 @@ interface Testcase {
 
 function suiteFor(executions: RunRequestResult[], summary: RunSummary, scrub: Scrub): string {
   const first = executions[0]!;
-  const suiteName = first.path || first.name;
+  const suiteName = displayName(first);
   const tests = new Map<string, Testcase>();
   const errorLines: string[] = [];
   let errors = 0;

@@ -28,3 +28,12 @@ export function createScrub(secrets: readonly string[]): Scrub {
     return out;
   };
 }
+
+/**
+ * How reports name a request: its folders (as they are on disk) and its own name, as newman
+ * names an item "Folder/Request". The file name is left out; the name is what people gave it.
+ */
+export function displayName(result: { path: string; name: string }): string {
+  const slash = result.path.lastIndexOf('/');
+  return slash > 0 ? `${result.path.slice(0, slash)}/${result.name}` : result.name;
+}
