@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/temp';
 import { requireKeyringSession } from '../keychain/keyring-session';
@@ -40,6 +41,15 @@ describe('vipps-explorer profiles and sandbox (real keychain)', () => {
     const test = await vippsExplorer(['profiles', 'test', 'local sandbox', '--data-dir', dataDir]);
     expect(test.code).toBe(0);
     expect(test.stdout).toContain('Keys accepted: Local sandbox got an access token valid until');
+  });
+
+  it('runs the quick start with a keychain profile (keys from the keychain, not the environment)', async () => {
+    const outcome = await vippsExplorer(['run', 'quickstart', '--profile', 'Local sandbox', '--data-dir', dataDir, '--reporter-json-export', `${dataDir}/report.json`]);
+    expect(outcome.code, outcome.stdout + outcome.stderr).toBe(0);
+    expect(outcome.stdout).toContain('ok POST Access token  200 OK');
+    const report = JSON.parse(fs.readFileSync(`${dataDir}/report.json`, 'utf8'));
+    expect(report.keySource).toBe('OS keychain');
+    expect(report.environment).toBe('custom (profile "Local sandbox")');
   });
 
   it('a profile whose secret is refused fails its test with exit 1 and says what to check', async () => {
