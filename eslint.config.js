@@ -1,9 +1,29 @@
 // Lint rules that keep the house rules of ../shared/DESIGN.md: shared/ is pure TypeScript,
 // the renderer never reaches into the main process, and only main.ts/preload.ts touch Electron.
+// Project imports follow per-folder allowlists (house/allowed-imports); do not relax them.
 import js from '@eslint/js';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
+import { allowedImports } from './eslint-rules/allowed-imports.js';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const house = { rules: { 'allowed-imports': allowedImports } };
+/** Each layer and the only project folders (or index files) it may import from. */
+const hostCommon = ['electron/backend/index', 'electron/security/', 'shared/'];
+const layers = [
+  { layer: 'shared/', files: ['shared/**/*.ts'], allow: ['shared/'] },
+  { layer: 'The backend', files: ['electron/backend/**/*.ts'], allow: ['electron/backend/', 'shared/', 'electron/sandbox/index'] },
+  { layer: 'The sandbox', files: ['electron/sandbox/**/*.ts'], allow: ['electron/sandbox/', 'shared/'] },
+  { layer: 'electron/security', files: ['electron/security/**/*.ts'], allow: ['electron/security/', 'shared/'] },
+  { layer: 'The Electron host', files: ['electron/main.ts', 'electron/main/**/*.ts'], allow: ['electron/main/', ...hostCommon] },
+  { layer: 'The preload', files: ['electron/preload.ts'], allow: ['shared/'] },
+  { layer: 'The browser host', files: ['electron/web.ts', 'electron/web/**/*.ts'], allow: ['electron/web/', ...hostCommon] },
+  { layer: 'The command line', files: ['electron/cli.ts', 'electron/cli/**/*.ts'], allow: ['electron/cli/', ...hostCommon] },
+  { layer: 'The renderer', files: ['renderer/**/*.{ts,tsx}'], allow: ['renderer/', 'shared/'] },
+];
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const electronOnlyHere = ['electron/main.ts', 'electron/preload.ts'];
@@ -33,10 +53,7 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron, ...nodeBuiltins.map((name) => ({ name, message: 'shared/ runs in the renderer too: no Node modules.' }))],
-          patterns: [
-            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from electron/ or renderer/.' },
-            { group: ['react', 'react-dom', 'react-dom/*'], message: 'shared/ is UI-free.' },
-          ],
+          patterns: [{ group: ['react', 'react-dom', 'react-dom/*'], message: 'shared/ is UI-free.' }],
         },
       ],
       'no-restricted-globals': [
@@ -54,20 +71,15 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer is a web page: no Node modules.' }))],
-          patterns: [{ group: ['**/electron/**'], message: 'The renderer reaches the backend only through the contract client (renderer/src/api).' }],
         },
       ],
     },
   },
-  {
-    files: ['electron/backend/**/*.ts', 'electron/sandbox/**/*.ts', 'electron/web/**/*.ts', 'electron/cli.ts', 'electron/web.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [noElectron], patterns: [{ group: ['**/renderer/**'], message: 'The backend does not import the renderer.' }] },
-      ],
-    },
-  },
+  ...layers.map(({ layer, files, allow }) => ({
+    files,
+    plugins: { house },
+    rules: { 'house/allowed-imports': ['error', { root, allow, layer }] },
+  })),
   {
     files: ['test/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
-import type { StoreFactory } from './backend/store/document-store';
+import type { StoreFactory } from './backend';
 import { startExplorerApp } from './main/explorer-app';
 
 const electronStoreFactory: StoreFactory = ({ cwd, name }) => new ElectronStore<Record<string, unknown>>({ cwd, name });

@@ -1,10 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createBackend } from './backend';
-import { APP } from './backend/app-info';
-import { dataDirFromArgs, defaultDataDir } from './backend/data-dir';
-import { confStoreFactory } from './backend/store/conf-factory';
+import { APP, confStoreFactory, createBackend, dataDirFromArgs, defaultDataDir } from './backend';
 import { startWebHost } from './web/server';
 
 /**

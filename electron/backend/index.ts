@@ -141,6 +141,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 }
 
 export { createInProcessClient, type InProcessClient } from './in-process-client';
+// What the hosts need besides createBackend: they import the backend through this file only.
+export { APP } from './app-info';
+export { dataDirFromArgs, defaultDataDir } from './data-dir';
+export type { HostDialogs } from './files/image-file';
+export { confStoreFactory } from './store/conf-factory';
+export { openDocument, type DocumentStore, type StoreFactory } from './store/document-store';
+export type { NoticeBoard } from './store/notices';
 export type { RunnerHooks, BeforeRequestContext, AfterResponseContext, ScopeAccess, VariableScope, ScriptResponse, ScriptSource } from './runner/hooks';
 export type { EventBus, EventListener } from './events/event-bus';
 

@@ -1,9 +1,6 @@
 /// <reference types="electron" />
 import path from 'node:path';
-import { createBackend, type Backend } from '../backend';
-import { dataDirFromArgs } from '../backend/data-dir';
-import type { HostDialogs } from '../backend/files/image-file';
-import type { StoreFactory } from '../backend/store/document-store';
+import { createBackend, dataDirFromArgs, type Backend, type HostDialogs, type StoreFactory } from '../backend';
 import { APP_SCHEME } from '../security/csp';
 import { forwardContractEvents, registerContractHandlers } from './ipc-bridge';
 import { createMainWindow, focusWindow } from './main-window';

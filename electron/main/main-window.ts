@@ -1,6 +1,6 @@
 /// <reference types="electron" />
 import { APP_ORIGIN } from '../security/csp';
-import type { DocumentStore } from '../backend/store/document-store';
+import type { DocumentStore } from '../backend';
 import { fitToDisplays, MIN_WINDOW_SIZE, trackWindowState, type WindowState } from './window-state';
 
 export const PRODUCT_TITLE = 'Vipps Explorer';

@@ -1,7 +1,6 @@
 /// <reference types="electron" />
 import { z } from 'zod';
-import { openDocument, type DocumentStore, type StoreFactory } from '../backend/store/document-store';
-import type { NoticeBoard } from '../backend/store/notices';
+import { openDocument, type DocumentStore, type NoticeBoard, type StoreFactory } from '../backend';
 
 export const WindowStateSchema = z.object({
   x: z.number().int().optional(),

@@ -3,6 +3,7 @@ export {
   DEMO_SALES_UNIT,
   DEFAULT_CONFIG,
   resolveConfig,
+  FaultUpdateSchema,
   type SalesUnit,
   type SandboxConfig,
   type SandboxConfigInput,

@@ -1,3 +1,4 @@
+import { readVippsProblem } from '../vipps/problems';
 import type { ValidationIssue } from '../vipps/issues';
 import type { RequestKey } from './templates';
 import { parseJsonOrNull } from '../json';
@@ -24,45 +25,15 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
-/**
- * Field problems in whichever error format the API uses: OM `invalidParams` {name, reason},
- * ePayment `extraDetails` {name, reason}, Recurring `extraDetails` {field, text}, and eCom's
- * array of {errorCode, errorMessage}.
- */
+/** Field problems in whichever error format the API uses (see readVippsProblem). */
 export function fieldIssuesOf(body: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  const push = (name: unknown, reason: unknown) => {
-    const n = text(name);
-    const r = text(reason);
-    if (n || r) issues.push({ name: n ?? '(request)', reason: r ?? 'Not accepted.' });
-  };
-  if (Array.isArray(body)) {
-    for (const item of body) {
-      const entry = record(item);
-      if (entry) push(entry.errorCode, entry.errorMessage);
-    }
-    return issues;
-  }
-  const problem = record(body);
-  if (!problem) return issues;
-  for (const list of [problem.invalidParams, problem.extraDetails]) {
-    if (!Array.isArray(list)) continue;
-    for (const item of list) {
-      const entry = record(item);
-      if (entry) push(entry.name ?? entry.field, entry.reason ?? entry.text);
-    }
-  }
-  return issues;
+  return readVippsProblem(body)?.fieldIssues ?? [];
 }
 
 /** The server's own one-line reason, whatever the format. */
 function serverReason(body: unknown): string | null {
-  const problem = record(body);
-  if (problem) {
-    return text(problem.detail) ?? text(problem.title) ?? text(problem.message) ?? text(problem.error_description)?.split(/\r?\n/)[0] ?? null;
-  }
-  if (Array.isArray(body)) return text(record(body[0])?.errorMessage);
-  return null;
+  const problem = readVippsProblem(body);
+  return problem ? (problem.detail ?? problem.title) : null;
 }
 
 function withReason(sentence: string, body: unknown): string {

@@ -1,3 +1,4 @@
+import { parseJsonOrNull } from '../json';
 import type { ExtractedValues } from '../contract/quickstart';
 import type { RequestKey } from './templates';
 
@@ -13,12 +14,8 @@ function field(body: unknown, name: string): string | undefined {
  */
 export function extractValues(key: RequestKey, status: number, bodyText: string | null): ExtractedValues {
   if (status < 200 || status >= 300 || !bodyText) return {};
-  let body: unknown;
-  try {
-    body = JSON.parse(bodyText);
-  } catch {
-    return {};
-  }
+  const body = parseJsonOrNull(bodyText);
+  if (body === null) return {};
   const values: ExtractedValues = {};
   const put = (name: keyof ExtractedValues, value: string | undefined) => {
     if (value !== undefined) values[name] = value;

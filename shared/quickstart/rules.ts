@@ -4,13 +4,12 @@ import { validateCategory } from '../vipps/category';
 import { validateInitiatePayment } from '../vipps/ecom';
 import { validateCreatePayment } from '../vipps/epayment';
 import { validateImageUpload } from '../vipps/image';
-import type { ValidationIssue } from '../vipps/issues';
+import type { RuleIssue, ValidationIssue } from '../vipps/issues';
 import { validateReceipt } from '../vipps/receipt';
 import { validateDraftAgreement } from '../vipps/recurring';
 import type { RequestKey } from './templates';
 
-/** Same shape the request editor shows: a JSON path and a sentence. */
-export type RuleIssue = ValidationIssue;
+export type { RuleIssue };
 
 export interface RuleContext {
   /** Run and profile values (`orderId`, `imageId`, `msn`, …) used to fill `{{…}}` before checking. */

@@ -6,6 +6,9 @@ export interface ValidationIssue {
   reason: string;
 }
 
+/** The same issue as the request editor and the quick start's rules name it. */
+export type RuleIssue = ValidationIssue;
+
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
 
 export function formatPath(path: readonly PropertyKey[], prefix = ''): string {

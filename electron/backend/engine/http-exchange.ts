@@ -84,6 +84,8 @@ export async function exchange(request: ExchangeRequest, pools: ConnectionPools)
     transformRequest: [(data: unknown) => data],
     responseType: 'stream',
     maxRedirects: 0,
+    // Always Node's http: axios would pick XMLHttpRequest or fetch wherever a host defines them.
+    adapter: 'http',
     validateStatus: () => true,
     maxContentLength: -1,
     maxBodyLength: -1,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { HeaderLine, HttpRequest, ResolvedRequest, SendResult } from '../../../shared/contract/requests';
+import { parseJsonOrNull } from '../../../shared/json';
 import type { VariableScopes } from '../../../shared/variables';
 import { fail } from '../failure';
 import { buildHistoryEntry, type RecordedExchange } from '../history/history-entry';
@@ -166,7 +167,7 @@ export class RequestEngine {
       outcome.response.timings.finish();
       if (plan.tokenEndpoint && outcome.response.status === 200 && collected.kind === 'memory') {
         // The user fetched a token by hand (quick-start step 1): later requests use it.
-        const token = parseTokenResponse(safeJson(collected.bytes.toString('utf8')), this.tokens.now());
+        const token = parseTokenResponse(parseJsonOrNull(collected.bytes.toString('utf8')) ?? undefined, this.tokens.now());
         if (token) this.tokens.adopt(profile.id, token);
       }
       const shaped = shapeResponse({ outcome, collected, redactor: this.#redactor(secrets), requestId, retried, sent: this.#shown(prepared, maskHeaders(plan.headers)) });
@@ -296,10 +297,4 @@ function tryUrl(text: string): URL | undefined {
   }
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
+

@@ -1,3 +1,5 @@
+import { parseJsonOrNull } from '../../../shared/json';
+import { readVippsProblem } from '../../../shared/vipps/problems';
 import { randomUUID } from 'node:crypto';
 import { fail } from '../failure';
 import { Redactor } from '../history/redactor';
@@ -12,13 +14,10 @@ const TOKEN_TIMEOUT_MS = 30_000;
 
 /** A short, redacted reason from the token API's error answer (Azure AD or gateway format). */
 function describeTokenError(body: string, redactor: Redactor): string {
-  try {
-    const parsed = JSON.parse(body) as Record<string, unknown>;
-    const detail = parsed.error_description ?? parsed.message ?? parsed.error ?? parsed.title;
-    if (typeof detail === 'string') return redactor.text(detail).split('\n')[0]!.slice(0, 300);
-  } catch {
-    // Not JSON: fall through to the raw text.
-  }
+  const problem = readVippsProblem(parseJsonOrNull(body));
+  const detail = problem?.detail ?? problem?.title;
+  if (detail) return redactor.text(detail).split('\n')[0]!.slice(0, 300);
+  // Not a known error format: the raw text, shortened.
   return redactor.text(body).slice(0, 200);
 }
 
@@ -69,13 +68,7 @@ export async function fetchAccessToken(deps: {
         `No access token for "${profile.name}": ${url.host} answered ${response.status} (${describeTokenError(body, redactor)}). Check the profile's client_id, client_secret and subscription key; test and production keys are different.`,
       );
     }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      parsed = undefined;
-    }
-    const token = parseTokenResponse(parsed, fetchedAt);
+    const token = parseTokenResponse(parseJsonOrNull(body) ?? undefined, fetchedAt);
     if (!token) fail('NETWORK', `${url.host} answered the token request without an access_token. Check that the profile's base URL points at the Vipps API.`);
     return token;
   } catch (error) {

@@ -1,5 +1,5 @@
 import { STANDALONE_SANDBOX_COMMAND, type SandboxOverview } from '../../../shared/contract/sandbox';
-import { FaultUpdateSchema } from '../../sandbox/config';
+import { FaultUpdateSchema } from '../../sandbox/index';
 import type { RunningSandbox } from '../../sandbox/index';
 import type { Handlers } from '../dispatch';
 import { fail } from '../failure';

@@ -1,3 +1,4 @@
+import { parseJsonOrNull } from '../../../shared/json';
 import { EVENTS_PATH, isEventName, RPC_TOKEN_HEADER, type EventName, type ExplorerEvents } from '../../../shared/contract';
 
 const RETRY_MS = 2_000;
@@ -34,12 +35,8 @@ export function createHttpEvents(token: string | null, fetchImpl: typeof fetch):
 
   const deliver = (event: string, data: string) => {
     if (!isEventName(event)) return;
-    let payload: unknown;
-    try {
-      payload = JSON.parse(data);
-    } catch {
-      return;
-    }
+    const payload = parseJsonOrNull(data);
+    if (payload === null) return;
     for (const listener of [...(listeners.get(event) ?? [])]) listener(payload);
   };
 

@@ -1,18 +1,24 @@
 import { useRef, useState } from 'react';
+import { useExplorer, useExplorerEvents } from '../api/ExplorerContext';
 import { useQuickStartModel } from './context';
-import { runAll, type RunProgress } from './run-all';
+import { runAll, type RunAllHandle, type RunProgress } from './run-all';
 
 /** "Run all steps" with a progress bar; it stops at the first step that fails and says why. */
 export function RunAllBar() {
   const model = useQuickStartModel();
+  const api = useExplorer();
+  const events = useExplorerEvents();
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [confirmingReset, setConfirmingReset] = useState(false);
-  const stop = useRef(false);
+  const run = useRef<RunAllHandle | null>(null);
   const running = progress?.phase === 'running';
 
   const start = async () => {
-    stop.current = false;
-    const final = await runAll(model, setProgress, () => stop.current);
+    // The run happens in the backend's runner; this bar only follows its events.
+    setProgress({ phase: 'running', done: 0, total: 0, stepId: null, message: 'Starting…' });
+    run.current = runAll(model, { ...api, ...events }, setProgress);
+    const final = await run.current.done;
+    run.current = null;
     setProgress(final);
   };
 
@@ -22,10 +28,7 @@ export function RunAllBar() {
         <button
           type="button"
           className="button-secondary"
-          onClick={() => {
-            stop.current = true;
-            model.cancel();
-          }}
+          onClick={() => run.current?.stop()}
         >
           Stop
         </button>

@@ -226,6 +226,14 @@ export function useQuickStart(api: ExplorerApi) {
 
   const newImageId = useCallback(() => apply(api.newQuickStartImageId({})), [api, apply]);
 
+  /** Shows an answer the backend's runner got for a step ("Run all steps"). */
+  const showRunResult = useCallback((key: RequestKey, result: SendResult | null, error: ExplorerError | null) => {
+    setResults((all) => ({ ...all, [key]: { result, error } }));
+  }, []);
+
+  /** Reads the progress again after the backend changed it (a run recorded a step). */
+  const refresh = useCallback(() => apply(api.getQuickStart({})), [api, apply]);
+
   const goTo = useCallback(
     (step: StepId) => {
       const current = stateRef.current;
@@ -272,6 +280,8 @@ export function useQuickStart(api: ExplorerApi) {
     cancel,
     newOrder,
     newImageId,
+    showRunResult,
+    refresh,
     goTo,
     markSetupDone,
     startOver,

@@ -7,6 +7,8 @@ import { initialQuickStart, newOrderIds, recordStep, startNewOrder } from '../..
 import { ExplorerProvider } from '../../../renderer/src/api/ExplorerContext';
 import { QuickStartView } from '../../../renderer/src/quickstart/QuickStartView';
 import { createSampleImage } from '../../../renderer/src/components/image/sample-image';
+import { createInProcessClient } from '../../../electron/backend';
+import { testBackend } from '../engine/harness';
 
 // The picked image is kept in sessionStorage; one test's image must not reach the next.
 afterEach(() => {
@@ -177,35 +179,31 @@ describe('quick-start view', () => {
     expect(fake.calls.recordQuickStartStep).toHaveBeenCalledWith({ stepId: 'setup', outcome: { kind: 'done' } });
   });
 
-  it('runs the steps in order, hands the payment’s reference on, and stops at the first failure with its reason', async () => {
-    const fake = fakeApi({
-      answers: {
-        '/accesstoken/get': { status: 200, body: { expires_in: '3600' } },
-        '/epayment/v1/payments': { status: 201, body: { reference: 'ref-from-server-1' } },
-        '/categories/': { status: 200, body: 'id' },
-        '/receipts/': { status: 409, body: { title: 'A receipt already exists for this order.', detail: 'No.', invalidParams: [] } },
-      },
-    });
-    renderView(fake.api);
-    fireEvent.click(await screen.findByRole('button', { name: 'Run all steps' }));
-    const status = await screen.findByTestId('run-all-status');
-    await waitFor(() => expect(status.textContent).toMatch(/^Stopped at step 6, Add the order details \(HTTP 409\): Order details are write-once/), { timeout: 5000 });
-    expect(fake.sent.map((s) => new URL(s.url.replace('{{baseUrl}}', 'http://x')).pathname)).toEqual([
-      '/accesstoken/get',
-      '/epayment/v1/payments',
-      '/order-management/v2/ecom/categories/ref-from-server-1',
-      '/order-management/v2/ecom/receipts/ref-from-server-1',
-    ]);
-    const steps = fake.state().steps;
-    expect([steps.token.state, steps.payment.state, steps.image.state, steps.category.state, steps.receipt.state, steps.readback.state]).toEqual([
-      'passed',
-      'passed',
-      'not-run',
-      'passed',
-      'failed',
-      'not-run',
-    ]);
-  });
+  it('runs all steps in the backend’s runner, following its events, and stops at the first failure with its reason', async () => {
+    // A real backend with the embedded sandbox, reached through the in-process client.
+    const t = await testBackend({ sandbox: { inMemory: true } });
+    try {
+      const client = createInProcessClient(t.backend, 'test');
+      renderView(client);
+      fireEvent.click(await screen.findByRole('button', { name: 'Run all steps' }));
+      const status = await screen.findByTestId('run-all-status');
+      await waitFor(() => expect(status.textContent).toBe('All 5 requests passed (the optional image was skipped: none was picked).'), { timeout: 15_000 });
+      const state = (await client.getQuickStart({})) as { ok: true; value: QuickStartState };
+      expect(state.value.steps.payment).toMatchObject({ state: 'passed', status: 201 });
+      expect(screen.getByTestId('step-state-receipt').getAttribute('data-state')).toBe('passed');
+
+      // Every call now fails; the run starts a new order (this one has results) and stops at the token.
+      await client.setSandboxFaults({ errorRate: 1, errorStatus: 503 });
+      fireEvent.click(screen.getByRole('button', { name: 'Run all steps' }));
+      await waitFor(() => expect(status.textContent).toMatch(/^Stopped at step 2, Access token \(HTTP 503\): Server error/), { timeout: 15_000 });
+      await waitFor(() => expect(screen.getByTestId('step-state-token').getAttribute('data-state')).toBe('failed'));
+      expect(screen.getByTestId('step-state-payment').getAttribute('data-state')).toBe('not-run');
+      expect(screen.getByTestId('step-state-receipt').getAttribute('data-state')).toBe('not-run');
+    } finally {
+      cleanup();
+      await t.dispose();
+    }
+  }, 40_000);
 
   it('starts over only after the user confirms, forgetting every step result', async () => {
     let state = initialQuickStart(newOrderIds(new Date(AT), new Uint8Array(24)), AT);

@@ -1,5 +1,2 @@
-/** One problem a rule found in a request or response body; `name` is a JSON path like `orderLines[0].totalTaxAmount`. */
-export interface RuleIssue {
-  name: string;
-  reason: string;
-}
+/** One problem a rule found in a request or response body: the one shared type. */
+export type { RuleIssue } from '../../../../shared/vipps/issues';

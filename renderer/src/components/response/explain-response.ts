@@ -1,5 +1,6 @@
 import type { SendResult } from '../../../../shared/contract/requests';
 import type { ResponseExplanation } from './ExplanationBanner';
+import { parseJsonOrNull } from '../../../../shared/json';
 import { readVippsProblem } from './vipps-problems';
 
 /** Error bodies larger than this are not read for field problems; real ones are a few hundred bytes. */
@@ -7,11 +8,7 @@ const PROBLEM_BODY_LIMIT = 256 * 1024;
 
 function parseSmallBody(result: SendResult): unknown {
   if (result.body.kind !== 'inline' || result.body.encoding !== 'utf8' || result.body.text.length > PROBLEM_BODY_LIMIT) return undefined;
-  try {
-    return JSON.parse(result.body.text) as unknown;
-  } catch {
-    return undefined;
-  }
+  return parseJsonOrNull(result.body.text) ?? undefined;
 }
 
 /** What the app itself can say about an error answer: the fields a Vipps error body names. */
