@@ -17,10 +17,10 @@ export interface CollectionSource {
  * that cannot be read stops the run before anything is sent (exit 2), named with its problem:
  * a run that silently skips a broken request would pass in CI while testing less.
  */
-export async function prepareCollectionSource(session: BackendSession, fullPath: string): Promise<CollectionSource> {
+export async function prepareCollectionSource(session: BackendSession, fullPath: string, options: { vippsAuth: boolean }): Promise<CollectionSource> {
   const stat = fs.statSync(fullPath);
   if (stat.isDirectory()) return openFolder(session, fullPath, fullPath, async () => {});
-  const converted = await readPostmanFileInto(session, fullPath);
+  const converted = await readPostmanFileInto(session, fullPath, options.vippsAuth);
   try {
     return await openFolder(session, converted.directory, fullPath, converted.remove);
   } catch (error) {

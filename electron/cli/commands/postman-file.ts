@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { BackendSession } from '../backend-session';
 import { usageFailure } from '../exit-codes';
 
@@ -7,7 +9,7 @@ export interface ConvertedCollection {
   remove(): Promise<void>;
 }
 
-/** Reads a collection file and names the file and its problem when it is not one (exit 2). */
+/** Reads a collection file and names the file and its problem when it is not JSON (exit 2). */
 export function readCollectionJson(file: string): unknown {
   let text: string;
   try {
@@ -22,8 +24,27 @@ export function readCollectionJson(file: string): unknown {
   }
 }
 
-/** Converts a Postman v2.1 file into a temporary collection folder the runner can run. */
-export async function readPostmanFileInto(_session: BackendSession, file: string): Promise<ConvertedCollection> {
+/**
+ * A Postman v2.0/v2.1 file becomes a temporary collection folder through the app's own importer
+ * (the interop contract), so a run from the CLI sees exactly what the app would import.
+ * `vippsAuth`: with a profile (--env, --profile) Vipps' key headers give way to the profile's
+ * keys; without one the collection's own variables (an --environment file) sign its requests.
+ */
+export async function readPostmanFileInto(session: BackendSession, file: string, vippsAuth: boolean): Promise<ConvertedCollection> {
   readCollectionJson(file);
-  throw usageFailure(`${file} is a file; this build runs collection folders only.`, 'Give the folder that holds collection.yaml.');
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'vipps-explorer-postman-'));
+  const remove = async () => fs.rmSync(directory, { recursive: true, force: true, maxRetries: 3 });
+  try {
+    const imported = await session.call(
+      'importInto',
+      { source: { kind: 'file', path: file }, format: 'postman-collection', target: { kind: 'new', directory }, storeKeys: false, vippsAuth },
+      `Reading the collection file ${file}`,
+    );
+    const { collections } = await session.call('listCollections', {}, 'Listing the collections');
+    const location = collections.find((collection) => collection.id === imported.collectionId)?.location ?? directory;
+    return { directory: location, remove };
+  } catch (error) {
+    await remove();
+    throw error;
+  }
 }

@@ -77,13 +77,16 @@ export async function runCollection(collectionPath: string, flags: CollectionFla
   const iterations = parseWhole(flags.iterations, '--iterations', 1, 10_000)!;
   const delayMs = parseWhole(flags.delay, '--delay', 0, 600_000)!;
   const requestTimeoutMs = parseWhole(flags.timeoutRequest, '--timeout-request', 1, 600_000);
-  const fileValues = flags.environment ? readEnvironmentFile(flags.environment).values : {};
-  const variables = { ...fileValues, ...parseEnvVars(flags.envVar) };
+  // An environment file is where a run starts, as in newman: values scripts and extractions set
+  // later win over it, and it wins over the collection's own variables. The runner's per-iteration
+  // layer has exactly that place. --env-var values win over everything, as newman's do.
+  const fileValues = flags.environment ? readEnvironmentFile(flags.environment).values : undefined;
+  const variables = parseEnvVars(flags.envVar);
   if (!fs.existsSync(collectionPath)) throw usageFailure(`${collectionPath} does not exist.`, 'Give the path of a collection folder or of a Postman v2.1 collection file.');
   const target = await openRunTarget(flags, 'none');
   let source: CollectionSource | undefined;
   try {
-    source = await prepareCollectionSource(target.session, path.resolve(collectionPath));
+    source = await prepareCollectionSource(target.session, path.resolve(collectionPath), { vippsAuth: target.keySource !== 'none' });
     let itemPath = '';
     if (flags.folder) {
       const found = findFolder(source.tree.items, flags.folder);
@@ -95,10 +98,19 @@ export async function runCollection(collectionPath: string, flags: CollectionFla
     }
     return await runWithReporters(
       target,
-      { collectionId: source.collectionId, path: itemPath, iterations, delayMs, stopOnFailure: flags.bail === true, variables, ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}) },
+      {
+        collectionId: source.collectionId,
+        path: itemPath,
+        iterations,
+        delayMs,
+        stopOnFailure: flags.bail === true,
+        variables,
+        ...(fileValues ? { iterationData: [fileValues] } : {}),
+        ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+      },
       flags,
       terminal,
-      secretLookingValues(variables),
+      secretLookingValues({ ...fileValues, ...variables }),
     );
   } finally {
     await source?.release();
