@@ -58,16 +58,6 @@ function table(rows) {
 
 /** The benchmarks that predate the shared row format keep their own JSON; these read it. */
 const adapters = {
-  sandbox(data) {
-    return {
-      title: `Sandbox throughput (${data.connections} keep-alive connections, autocannon)`,
-      command: 'npx tsx bench/sandbox.bench.ts',
-      rows: [
-        ...data.rows.map((row) => ({ what: row.scenario, figure: `${Math.round(row.requestsPerSecond).toLocaleString('en')} requests/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms (${row.requests.toLocaleString('en')} requests, ${row.non2xx} non-2xx, ${row.errors} errors)` })),
-        { what: `memory after ${data.totalRequests.toLocaleString('en')} requests (${data.receiptsStored.toLocaleString('en')} receipts stored)`, figure: `${data.memoryMiB.rss} MiB RSS, heap ${data.memoryMiB.heapUsed} of ${data.memoryMiB.heapTotal} MiB` },
-      ],
-    };
-  },
   'json-viewer'(data) {
     const phase = (p) => `${p.ms} ms; longest main-thread task ${p.longestTaskMs} ms, ${p.longTasks} long tasks`;
     return {
@@ -95,6 +85,21 @@ function genericRows(data, prefix = '') {
   return rows;
 }
 
+/**
+ * A benchmark may write its own section of RESULTS.md between `<!-- NAME-bench:begin -->` and
+ * `<!-- NAME-bench:end -->` (the sandbox's does); such a section is kept as the benchmark wrote it.
+ */
+function ownSection(name) {
+  const file = path.join(root, 'bench', 'RESULTS.md');
+  if (!fs.existsSync(file)) return undefined;
+  const text = fs.readFileSync(file, 'utf8');
+  const begin = `<!-- ${name}-bench:begin -->`;
+  const end = `<!-- ${name}-bench:end -->`;
+  const from = text.indexOf(begin);
+  const to = text.indexOf(end, from);
+  return from >= 0 && to > from ? text.slice(from, to + end.length) : undefined;
+}
+
 function resultsMarkdown(outcomes, totalSeconds) {
   const parts = [
     '# Benchmark results',
@@ -112,14 +117,20 @@ function resultsMarkdown(outcomes, totalSeconds) {
       parts.push('', `## ${outcome.name}`, '', `Not run: ${outcome.file} is not in this checkout.`);
       continue;
     }
+    const own = ownSection(outcome.name);
+    if (own && outcome.status !== 'failed') {
+      parts.push('', own);
+      continue;
+    }
     const data = readResult(outcome.name);
     const shaped = !data ? undefined : adapters[outcome.name] ? adapters[outcome.name](data) : Array.isArray(data.rows) && typeof data.title === 'string' ? data : { title: outcome.name, command: `npx tsx ${outcome.file}`, rows: genericRows(data) };
-    parts.push('', `## ${shaped?.title ?? outcome.name}`, '');
+    parts.push('', `<!-- ${outcome.name}-bench:begin -->`, `## ${shaped?.title ?? outcome.name}`, '');
     if (outcome.status === 'failed') parts.push(`**This benchmark failed in this run (${outcome.detail}); the figures below, if any, are from an earlier run.**`, '');
     parts.push(`Command: \`${shaped?.command ?? `npx tsx ${outcome.file} ${outcome.args.join(' ')}`}\` (${outcome.seconds} s)`, '');
     if (shaped) parts.push(table(shaped.rows));
     for (const note of shaped?.notes ?? []) parts.push('', `- ${note}`);
     if (data?.measuredAt) parts.push('', `Measured at ${data.measuredAt}.`);
+    parts.push(`<!-- ${outcome.name}-bench:end -->`);
   }
   return `${parts.join('\n')}\n`;
 }

@@ -74,6 +74,9 @@ export async function buildAll({ quiet = false } = {}) {
     });
     log(`built ${target.out}`);
   }
+  // Imported Postman scripts run in a process of their own, started from this plain CommonJS file.
+  fs.copyFileSync(path.join(root, 'electron/backend/scripts/script-child.cjs'), path.join(root, 'dist/electron/script-child.cjs'));
+  log('copied dist/electron/script-child.cjs');
   const vite = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', quiet ? 'warn' : 'info'], {
     cwd: root,
     stdio: 'inherit',

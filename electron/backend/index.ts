@@ -8,6 +8,9 @@ import { CollectionStore, type BuiltInCollection } from './collections/collectio
 import { ItemOperations } from './collections/item-operations';
 import { EventBus } from './events/event-bus';
 import { Runner } from './runner/runner';
+import { createInteropHandlers } from './interop/interop-handlers';
+import { createScriptHooks } from './scripts/script-hooks';
+import { ScriptSandbox, type ScriptSandboxOptions } from './scripts/script-sandbox';
 import { createRunnerHandlers } from './runner/runner-handlers';
 import type { SourceExtras } from './runner/run-source';
 import { createFileHandlers, type HostDialogs } from './files/image-file';
@@ -42,6 +45,8 @@ export interface BackendOptions {
   keychain?: KeychainAdapter;
   /** Start the embedded sandbox (default), use one already running, or run without it (false). */
   sandbox?: SandboxChoice;
+  /** The script sandbox's limits (time per script, memory of its process). */
+  scripts?: ScriptSandboxOptions;
   /** The request engine's knobs: large-body threshold, temp folder, history bounds, clock. */
   requests?: {
     spoolThresholdBytes?: number;
@@ -75,6 +80,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   const sandbox = await openEmbeddedSandbox(options.sandbox, options.dataDir);
   disposers.push(() => sandbox.close());
+  // What the sandbox noticed at start (saved state moved aside, a new token secret) goes to the status bar too.
+  for (const message of sandbox.running?.inspect({ offset: 0, limit: 1 }).notices ?? []) notices.add('warning', message);
   const demoKeys = sandbox.running?.demoKeys ?? DEMO_SALES_UNIT;
   const vault = new SecretVault(options.keychain ? { keychain: options.keychain } : {});
   // The demo keys are public and only open the local sandbox: kept in memory, never in a file or the keychain.
@@ -108,6 +115,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   disposers.push(() => items.dispose());
   const runner = new Runner({ engine, profiles, events, now: options.requests?.now });
   disposers.push(() => runner.dispose());
+  // Imported Postman scripts run isolated, in a process of their own that starts on first use.
+  const scripts = new ScriptSandbox(options.scripts);
+  disposers.push(() => scripts.dispose());
+  runner.setHooks(createScriptHooks(scripts));
 
   const handlers: Handlers = {
     ...createAppHandlers({
@@ -126,6 +137,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...createSandboxHandlers(sandbox.running),
     ...createCollectionHandlers({ store: collections, items, history }),
     ...createRunnerHandlers({ runner, store: collections, extras: (id) => builtInRuns.get(id) }),
+    ...createInteropHandlers({ handlers: () => handlers, profiles, tokens: engine.tokens }),
   };
 
   return {
@@ -163,11 +175,9 @@ async function announceKeychainProblem(vault: SecretVault, notices: NoticeBoard)
   await Promise.race([check, new Promise((resolve) => setTimeout(resolve, 3_000).unref())]);
 }
 
-// What the hosts need besides createBackend, so that they import the backend's index only.
-export { APP } from './app-info';
-export { DATA_DIR_ENV, defaultDataDir } from './data-dir';
-export { confStoreFactory } from './store/conf-factory';
-export type { KeyValueFile, StoreFactory } from './store/document-store';
+// What the command line needs besides the above (it is a host too, so it imports only this file).
+export { DATA_DIR_ENV } from './data-dir';
+export type { KeyValueFile } from './store/document-store';
 export { MemoryKeychain } from './vault/memory-keychain';
 export { SANDBOX_PROFILE_ID } from './profiles/profile-document';
 export { startSandbox, INSPECTOR_PREFIX, DEMO_SALES_UNIT, type RunningSandbox, type SandboxConfigInput } from '../sandbox/index';

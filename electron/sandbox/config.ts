@@ -86,6 +86,19 @@ export const SandboxConfigSchema = z.object({
   chargeMinDaysAhead: z.number().int().min(0).max(30),
   requestLogSize: z.number().int().min(1).max(100_000),
   maxBodyBytes: z.number().int().min(1024),
+  /** Refuse what the real service tolerates (a reference sent as a number, a count as a string). */
+  strictTypes: z.boolean(),
+  /** Records kept per sales unit and kind (orders, payments, …); the oldest are forgotten first. */
+  retentionPerSalesUnit: z.number().int().min(1).max(10_000_000),
+  /** A CREATED ePayment payment expires this long after it was made, unless it carried expiresAt. */
+  paymentExpirySeconds: z.number().int().min(1).max(60 * 86_400),
+  /** Delays before each webhook retry; the number of entries bounds the retries. */
+  webhookRetryDelaysMs: z.array(z.number().int().min(0).max(3_600_000)).max(10),
+  /** How long one webhook delivery may take before it counts as failed. */
+  webhookTimeoutMs: z.number().int().min(100).max(60_000),
+  /** Slow or silent clients are cut off after these (milliseconds). */
+  headersTimeoutMs: z.number().int().min(1000).max(600_000),
+  requestTimeoutMs: z.number().int().min(1000).max(600_000),
   faults: FaultConfigSchema,
 });
 export type SandboxConfig = z.infer<typeof SandboxConfigSchema>;
@@ -110,6 +123,13 @@ export const DEFAULT_CONFIG: SandboxConfig = {
   chargeMinDaysAhead: 1,
   requestLogSize: 500,
   maxBodyBytes: 4 * 1024 * 1024,
+  strictTypes: false,
+  retentionPerSalesUnit: 10_000,
+  paymentExpirySeconds: 300,
+  webhookRetryDelaysMs: [1000, 5000, 30_000],
+  webhookTimeoutMs: 5000,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
   faults: NO_FAULTS,
 };
 

@@ -2,9 +2,10 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { SalesUnit, SandboxConfig } from './config';
 import type { SandboxStore } from './state';
 import type { TokenAuthority } from './auth';
+import type { WebhookDispatcher } from './webhook-delivery';
 
 /** Which API a route belongs to; it decides the error body shape and header rules. */
-export type ApiKind = 'token' | 'om' | 'epayment' | 'ecom' | 'recurring';
+export type ApiKind = 'token' | 'om' | 'epayment' | 'ecom' | 'recurring' | 'userinfo' | 'webhooks';
 
 export interface Reply {
   status: number;
@@ -30,6 +31,7 @@ export interface SandboxDeps {
   now: () => number;
   random: () => number;
   baseUrl: () => string;
+  webhooks: WebhookDispatcher;
 }
 
 export interface RequestContext {
@@ -38,12 +40,16 @@ export interface RequestContext {
   method: string;
   /** The path as received (case kept), without the query string. */
   path: string;
+  /** The query string, parsed. */
+  query: URLSearchParams;
   /** Path parameters, percent-decoded, case kept. */
   params: Record<string, string>;
   headers: IncomingHttpHeaders;
   bodyText: string | null;
   /** Set once the subscription key and token have been checked. */
   unit: SalesUnit | null;
+  /** Said in the request log: values accepted leniently, and why. */
+  notes: string[];
 }
 
 export type Handler = (ctx: RequestContext) => Reply | Promise<Reply>;

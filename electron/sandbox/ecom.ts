@@ -5,6 +5,8 @@ import { header, requireUnit } from './context';
 import { problemReply, validationProblem } from './errors';
 import { digits, shortId } from './ids';
 import { parseJsonBody } from './request-body';
+import { quote } from './text';
+import { grantProfile } from './userinfo';
 import { key, type EcomLogEntry, type EcomRecord } from './state';
 
 // eCom error codes are published facts: 34 = orderId already used, 35 = order not found.
@@ -12,15 +14,15 @@ const ORDER_ID_USED = '34';
 const ORDER_NOT_FOUND = '35';
 const ALREADY_PROCESSED = '92';
 
-function logEntry(ctx: RequestContext, record: EcomRecord, operation: EcomLogEntry['operation'], requestId: string | null): EcomLogEntry {
+export function logEntry(ctx: RequestContext, record: EcomRecord, operation: EcomLogEntry['operation'], requestId: string | null, amount = record.amount, text = record.transactionText): EcomLogEntry {
   return {
-    amount: record.amount,
+    amount,
     operation,
     operationSuccess: true,
     requestId,
     timeStamp: new Date(ctx.deps.now()).toISOString(),
     transactionId: digits(10),
-    transactionText: record.transactionText,
+    transactionText: text,
   };
 }
 
@@ -56,17 +58,20 @@ export const initiatePayment: Handler = (ctx) => {
     transactionText: command.transaction.transactionText,
     status: 'INITIATE',
     mobileNumber: command.customerInfo.mobileNumber ?? null,
+    scope: command.transaction.scope ?? null,
+    sub: null,
+    captured: 0,
+    refunded: 0,
     url: `${ctx.deps.baseUrl()}/__sandbox/landing?kind=ecom&token=${shortId('', 24)}`,
     createdAt: new Date(ctx.deps.now()).toISOString(),
     log: [],
   };
   record.log.push(logEntry(ctx, record, 'INITIATE', null));
-  store.ecomPayments.set(k, record);
-  store.changed();
+  store.put('ecomPayments', k, record);
   return { status: 200, body: { orderId: record.orderId, url: record.url }, contentType: 'application/json;charset=UTF-8' };
 };
 
-function findOrder(ctx: RequestContext): EcomRecord | Reply {
+export function findOrder(ctx: RequestContext): EcomRecord | Reply {
   const unit = requireUnit(ctx);
   const orderId = ctx.params.orderId ?? '';
   const record = ctx.deps.store.ecomPayments.get(key(unit.msn, orderId));
@@ -74,27 +79,32 @@ function findOrder(ctx: RequestContext): EcomRecord | Reply {
   return problemReply('ecom', ctx.path, {
     status: 404,
     title: 'Order not found.',
-    detail: `No eCom payment with orderId "${orderId}" exists for MSN ${unit.msn}. Order ids are case-sensitive.`,
+    detail: `No eCom payment with orderId ${quote(orderId)} exists for MSN ${unit.msn}. Order ids are case-sensitive.`,
     ecom: { group: 'Merchant', code: ORDER_NOT_FOUND },
   });
+}
+
+export function transactionSummary(record: EcomRecord) {
+  return {
+    capturedAmount: record.captured,
+    refundedAmount: record.refunded,
+    remainingAmountToCapture: record.status === 'RESERVE' ? record.amount - record.captured : 0,
+    remainingAmountToRefund: record.captured - record.refunded,
+  };
 }
 
 export const getPaymentDetails: Handler = (ctx) => {
   const record = findOrder(ctx);
   if (!('orderId' in record)) return record;
-  const reserved = record.status === 'RESERVE' ? record.amount : 0;
   return {
     status: 200,
     contentType: 'application/json;charset=UTF-8',
     body: {
       orderId: record.orderId,
-      transactionSummary: {
-        capturedAmount: 0,
-        refundedAmount: 0,
-        remainingAmountToCapture: reserved,
-        remainingAmountToRefund: 0,
-      },
-      transactionLogHistory: [...record.log].reverse(),
+      transactionSummary: transactionSummary(record),
+      // The spec leaves requestId out when none was sent, rather than null.
+      transactionLogHistory: [...record.log].reverse().map(({ requestId, ...entry }) => (requestId === null ? entry : { ...entry, requestId })),
+      ...(record.sub ? { sub: record.sub } : {}),
     },
   };
 };
@@ -115,12 +125,13 @@ export const forceApprove: Handler = (ctx) => {
     return problemReply('ecom', ctx.path, {
       status: 400,
       title: 'Already approved.',
-      detail: `Payment "${record.orderId}" has already been reserved; only an initiated payment can be approved.`,
+      detail: `Payment ${quote(record.orderId)} is ${record.status}; only an initiated payment can be approved.`,
       ecom: { group: 'VippsError', code: ALREADY_PROCESSED },
     });
   }
   record.status = 'RESERVE';
   record.log.push(logEntry(ctx, record, 'RESERVE', requestId));
-  ctx.deps.store.changed();
+  if (record.scope) record.sub = grantProfile(ctx, record.msn, record.scope);
+  ctx.deps.store.touch('ecomPayments', key(record.msn, record.orderId));
   return { status: 200, raw: '' };
 };

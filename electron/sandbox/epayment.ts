@@ -1,5 +1,6 @@
 import { ForceApproveSchema, validateCreatePayment } from '../../shared/vipps/epayment';
 import { validateWith } from '../../shared/vipps/issues';
+import type { LenientRule } from '../../shared/vipps/lenient';
 import { checkEpaymentReference } from '../../shared/vipps/patterns';
 import type { Receipt } from '../../shared/vipps/receipt';
 import type { Handler, Reply, RequestContext } from './context';
@@ -8,8 +9,16 @@ import { problemReply, validationProblem } from './errors';
 import { digits, shortId } from './ids';
 import { readIdempotencyKey, withIdempotency } from './idempotency';
 import { receiptExists } from './order-management';
+import { grantProfile } from './userinfo';
 import { parseJsonBody, requestFingerprint } from './request-body';
-import { key, type EpaymentRecord } from './state';
+import { quote } from './text';
+import { key, type EpaymentEvent, type EpaymentRecord } from './state';
+
+export const CREATE_LENIENCY: readonly LenientRule[] = [
+  { path: ['reference'], wants: 'string' },
+  { path: ['customer', 'phoneNumber'], wants: 'string' },
+];
+const APPROVE_LENIENCY: readonly LenientRule[] = [{ path: ['customer', 'phoneNumber'], wants: 'string' }];
 
 function landingUrl(ctx: RequestContext, kind: 'payment' | 'qr'): string {
   return `${ctx.deps.baseUrl()}/__sandbox/landing?kind=${kind}&token=${shortId('', 24)}`;
@@ -20,11 +29,27 @@ function redirectFor(ctx: RequestContext, userFlow: string): string | null {
   return landingUrl(ctx, userFlow === 'QR' ? 'qr' : 'payment');
 }
 
+/** Records an event on the payment and sends it to the sales unit's webhooks. */
+export function recordEvent(ctx: RequestContext, p: EpaymentRecord, name: EpaymentEvent['name'], value: number, idempotencyKey: string | null): void {
+  const event: EpaymentEvent = { name, amount: { currency: p.amount.currency, value }, timestamp: new Date(ctx.deps.now()).toISOString(), idempotencyKey, success: true };
+  p.events.push(event);
+  ctx.deps.webhooks.emit(p.msn, `epayments.payment.${name.toLowerCase()}.v1`, p.reference, {
+    msn: p.msn,
+    reference: p.reference,
+    pspReference: p.pspReference,
+    name,
+    amount: event.amount,
+    timestamp: event.timestamp,
+    idempotencyKey,
+    success: true,
+  });
+}
+
 export const createPayment: Handler = (ctx) => {
   const unit = requireUnit(ctx);
   const idem = readIdempotencyKey(ctx);
   if ('reply' in idem) return idem.reply;
-  const body = parseJsonBody(ctx);
+  const body = parseJsonBody(ctx, { lenient: CREATE_LENIENCY });
   if (!body.ok) return body.reply;
   return withIdempotency(ctx, idem.key, requestFingerprint(ctx, body.value), () => {
     const result = validateCreatePayment(body.value, { now: ctx.deps.now() });
@@ -36,17 +61,18 @@ export const createPayment: Handler = (ctx) => {
       return problemReply('epayment', ctx.path, {
         status: 409,
         title: 'The reference is already in use.',
-        detail: `A payment with reference "${request.reference}" already exists for MSN ${unit.msn}. Every payment needs a new reference.`,
+        detail: `A payment with reference ${quote(request.reference)} already exists for MSN ${unit.msn}. Every payment needs a new reference.`,
       });
     }
     if (request.receipt !== undefined && receiptExists(store, unit.msn, 'ecom', request.reference)) {
       return problemReply('epayment', ctx.path, {
         status: 409,
         title: 'A receipt already exists for this reference.',
-        detail: `Order Management already holds a receipt for "${request.reference}"; receipts cannot be replaced. Leave out receipt, or use a new reference.`,
+        detail: `Order Management already holds a receipt for ${quote(request.reference)}; receipts cannot be replaced. Leave out receipt, or use a new reference.`,
       });
     }
-    const now = new Date(ctx.deps.now()).toISOString();
+    const nowMs = ctx.deps.now();
+    const now = new Date(nowMs).toISOString();
     const record: EpaymentRecord = {
       msn: unit.msn,
       reference: request.reference,
@@ -62,34 +88,42 @@ export const createPayment: Handler = (ctx) => {
       paymentDescription: request.paymentDescription ?? null,
       createdAt: now,
       authorizedAt: null,
+      expiresAtMs: request.expiresAt ? Date.parse(request.expiresAt) : nowMs + ctx.deps.config.paymentExpirySeconds * 1000,
+      captured: 0,
+      refunded: 0,
+      cancelled: 0,
+      events: [],
     };
-    store.epayments.set(k, record);
+    recordEvent(ctx, record, 'CREATED', record.amount.value, idem.key);
+    store.put('epayments', k, record);
     if (request.receipt !== undefined) {
       const order = store.order(unit.msn, 'ecom', request.reference, true);
       order.receipt = request.receipt as Receipt;
       order.receiptCreatedAt = now;
       order.receiptSource = 'epayment';
+      store.touch('orders', key(unit.msn, 'ecom', request.reference));
     }
-    store.changed();
     const created: Record<string, string> = { reference: record.reference };
     if (record.redirectUrl) created.redirectUrl = record.redirectUrl;
     return { status: 201, body: created };
   });
 };
 
-function zero(currency: string) {
-  return { currency, value: 0 };
+const amount = (currency: string, value: number) => ({ currency, value });
+
+export function aggregate(p: EpaymentRecord) {
+  const c = p.amount.currency;
+  return {
+    authorizedAmount: amount(c, p.authorizedAt ? p.amount.value : 0),
+    cancelledAmount: amount(c, p.cancelled),
+    capturedAmount: amount(c, p.captured),
+    refundedAmount: amount(c, p.refunded),
+  };
 }
 
 function paymentBody(p: EpaymentRecord): unknown {
-  const authorized = p.state === 'AUTHORIZED' ? p.amount : zero(p.amount.currency);
   return {
-    aggregate: {
-      authorizedAmount: authorized,
-      cancelledAmount: zero(p.amount.currency),
-      capturedAmount: zero(p.amount.currency),
-      refundedAmount: zero(p.amount.currency),
-    },
+    aggregate: aggregate(p),
     amount: p.amount,
     state: p.state,
     paymentMethod: { type: p.paymentMethodType },
@@ -101,7 +135,15 @@ function paymentBody(p: EpaymentRecord): unknown {
   };
 }
 
-function findPayment(ctx: RequestContext): EpaymentRecord | Reply {
+/** A CREATED payment nobody approved in time becomes EXPIRED when it is next looked at. */
+function expireIfDue(ctx: RequestContext, p: EpaymentRecord): void {
+  if (p.state !== 'CREATED' || ctx.deps.now() < p.expiresAtMs) return;
+  p.state = 'EXPIRED';
+  recordEvent(ctx, p, 'EXPIRED', p.amount.value, null);
+  ctx.deps.store.touch('epayments', key(p.msn, p.reference));
+}
+
+export function findPayment(ctx: RequestContext): EpaymentRecord | Reply {
   const unit = requireUnit(ctx);
   const reference = ctx.params.reference ?? '';
   const issue = checkEpaymentReference(reference);
@@ -111,9 +153,10 @@ function findPayment(ctx: RequestContext): EpaymentRecord | Reply {
     return problemReply('epayment', ctx.path, {
       status: 404,
       title: 'Payment not found.',
-      detail: `No payment with reference "${reference}" exists for MSN ${unit.msn}. References are case-sensitive and belong to one sales unit.`,
+      detail: `No payment with reference ${quote(reference)} exists for MSN ${unit.msn}. References are case-sensitive and belong to one sales unit.`,
     });
   }
+  expireIfDue(ctx, payment);
   return payment;
 }
 
@@ -123,11 +166,20 @@ export const getPayment: Handler = (ctx) => {
   return { status: 200, body: paymentBody(found) };
 };
 
+export const getPaymentEvents: Handler = (ctx) => {
+  const found = findPayment(ctx);
+  if (!('reference' in found)) return found;
+  return {
+    status: 200,
+    body: found.events.map((e) => ({ reference: found.reference, pspReference: found.pspReference, name: e.name, amount: e.amount, timestamp: e.timestamp, idempotencyKey: e.idempotencyKey, success: e.success })),
+  };
+};
+
 /** Test-only: acts as the user approving in the app, moving CREATED to AUTHORIZED. */
 export const forceApprove: Handler = (ctx) => {
   const found = findPayment(ctx);
   if (!('reference' in found)) return found;
-  const body = parseJsonBody(ctx, { optional: true });
+  const body = parseJsonBody(ctx, { optional: true, lenient: APPROVE_LENIENCY });
   if (!body.ok) return body.reply;
   const checked = validateWith(ForceApproveSchema, body.value);
   if (!checked.ok) return problemReply('epayment', ctx.path, validationProblem(checked.issues));
@@ -135,12 +187,13 @@ export const forceApprove: Handler = (ctx) => {
     return problemReply('epayment', ctx.path, {
       status: 400,
       title: 'The payment cannot be approved.',
-      detail: `Payment "${found.reference}" is ${found.state}; only a CREATED payment can be approved.`,
+      detail: `Payment ${quote(found.reference)} is ${found.state}; only a CREATED payment can be approved.`,
     });
   }
   found.state = 'AUTHORIZED';
   found.authorizedAt = new Date(ctx.deps.now()).toISOString();
-  if (found.profileScope) found.sub = shortId('sub-', 20);
-  ctx.deps.store.changed();
+  if (found.profileScope) found.sub = grantProfile(ctx, found.msn, found.profileScope);
+  recordEvent(ctx, found, 'AUTHORIZED', found.amount.value, null);
+  ctx.deps.store.touch('epayments', key(found.msn, found.reference));
   return { status: 200, raw: '' };
 };

@@ -23,6 +23,7 @@ const RFC7231_SECTION: Record<number, string> = {
   405: '6.5.5',
   409: '6.5.8',
   413: '6.5.11',
+  415: '6.5.13',
   500: '6.6.1',
   502: '6.6.3',
   503: '6.6.4',
@@ -83,12 +84,25 @@ function ecomBody(p: Problem): unknown {
   return [{ errorGroup: group, errorCode: p.ecom?.code ?? String(p.status), errorMessage: p.detail, contextId }];
 }
 
+const MAX_TEXT = 500;
+const MAX_ISSUES = 50;
+const cap = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text);
+
+/** Whatever a caller sent that an answer repeats (paths, field names, reasons) is cut short, so a large input never comes back larger. */
+function capped(p: Problem, path: string): { p: Problem; path: string } {
+  const issues = p.issues?.slice(0, MAX_ISSUES).map((i) => ({ name: cap(i.name), reason: cap(i.reason) }));
+  return { p: { ...p, title: cap(p.title), detail: cap(p.detail), ...(issues ? { issues } : {}) }, path: cap(path) };
+}
+
 /** Renders a problem in the body shape and content type of the API that was called. */
-export function problemReply(api: ApiKind, path: string, p: Problem): Reply {
+export function problemReply(api: ApiKind, rawPath: string, raw: Problem): Reply {
+  const { p, path } = capped(raw, rawPath);
   switch (api) {
     case 'om':
       return { status: p.status, body: orderManagementBody(p), contentType: PROBLEM_JSON };
     case 'epayment':
+    case 'webhooks':
+    case 'userinfo':
       return { status: p.status, body: epaymentBody(p, path), contentType: PROBLEM_JSON };
     case 'recurring':
       return { status: p.status, body: recurringBody(p, path), contentType: JSON_UTF8 };

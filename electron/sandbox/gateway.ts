@@ -57,7 +57,7 @@ function bearerToken(ctx: RequestContext): { token: string } | Reply {
   const scheme = space < 0 ? value : value.slice(0, space);
   const token = space < 0 ? '' : value.slice(space + 1).trim();
   if (scheme.toLowerCase() !== 'bearer' || !token) {
-    return gatewayError(401, `The Authorization header must be the word Bearer, a space and the access token; it starts with "${scheme.slice(0, 20)}" instead.`);
+    return gatewayError(401, `The Authorization header must be the word Bearer, a space and the access token; it starts with ${JSON.stringify(scheme.slice(0, 20))} instead.`);
   }
   if (ctx.deps.config.strictBearerCase && scheme !== 'Bearer') {
     return gatewayError(401, `Write the scheme as "Bearer" with a capital B; "${scheme}" is refused.`);
@@ -93,14 +93,7 @@ function msnIssue(ctx: RequestContext, required: boolean, pattern: RegExp | null
   return null;
 }
 
-/**
- * Everything the gateway and the API check before the body is looked at: subscription key,
- * Bearer token (signature, expiry, same sales unit), MSN and Vipps-System-* header lengths.
- */
-export function authorizeApiCall(ctx: RequestContext): Reply | null {
-  const keyFailure = checkSubscriptionKey(ctx);
-  if (keyFailure) return keyFailure;
-  const unit = ctx.unit;
+function checkToken(ctx: RequestContext): { cid: string } | Reply {
   const bearer = bearerToken(ctx);
   if (!('token' in bearer)) return bearer;
   const check = ctx.deps.tokens.check(bearer.token);
@@ -111,10 +104,33 @@ export function authorizeApiCall(ctx: RequestContext): Reply | null {
     }
     return gatewayError(401, TOKEN_FAILURE[check.reason] ?? 'The access token is not valid.');
   }
-  if (unit && check.claims.cid !== unit.clientId) {
+  return { cid: check.claims.cid };
+}
+
+/** Userinfo takes the merchant's access token alone: the token names the sales unit. */
+export function authorizeTokenOnly(ctx: RequestContext): Reply | null {
+  const token = checkToken(ctx);
+  if (!('cid' in token)) return token;
+  const unit = ctx.deps.units.byClientId(token.cid);
+  if (!unit) return gatewayError(401, 'The access token belongs to a sales unit this sandbox no longer knows. Fetch a new token.');
+  ctx.unit = unit;
+  return null;
+}
+
+/**
+ * Everything the gateway and the API check before the body is looked at: subscription key,
+ * Bearer token (signature, expiry, same sales unit), MSN and Vipps-System-* header lengths.
+ */
+export function authorizeApiCall(ctx: RequestContext): Reply | null {
+  const keyFailure = checkSubscriptionKey(ctx);
+  if (keyFailure) return keyFailure;
+  const unit = ctx.unit;
+  const token = checkToken(ctx);
+  if (!('cid' in token)) return token;
+  if (unit && token.cid !== unit.clientId) {
     return gatewayError(401, 'The access token was issued to another sales unit than the one this subscription key belongs to. Use the token, key and MSN of the same sales unit.');
   }
-  const msnRequired = ctx.api === 'om' || ctx.api === 'epayment';
+  const msnRequired = ctx.api === 'om' || ctx.api === 'epayment' || ctx.api === 'webhooks';
   const msnFailure = msnIssue(ctx, msnRequired, ctx.api === 'epayment' ? MSN_PATTERN : null);
   if (msnFailure) return msnFailure;
   const headerIssues = systemHeaderIssues(ctx);

@@ -2,6 +2,7 @@ import type { Reply, RequestContext } from './context';
 import { header, requireUnit } from './context';
 import { problemReply, validationProblem } from './errors';
 import { key } from './state';
+import { quote } from './text';
 
 interface KeyRules {
   min: number;
@@ -35,7 +36,9 @@ export function readIdempotencyKey(ctx: RequestContext): { key: string } | { rep
  */
 export function withIdempotency(ctx: RequestContext, idempotencyKey: string, fingerprint: string, run: () => Reply): Reply {
   const unit = requireUnit(ctx);
-  const k = key(ctx.api, unit.msn, idempotencyKey);
+  // Scoped to the operation: the official collections reuse one key for a payment's create,
+  // capture and refund, and the service treats those as separate requests.
+  const k = key(ctx.api, unit.msn, ctx.method, ctx.path, idempotencyKey);
   const previous = ctx.deps.store.idempotency.get(k);
   if (previous) {
     if (previous.fingerprint === fingerprint) {
@@ -44,14 +47,13 @@ export function withIdempotency(ctx: RequestContext, idempotencyKey: string, fin
     return problemReply(ctx.api, ctx.path, {
       status: 409,
       title: 'Idempotency-Key reused for a different request.',
-      detail: `The Idempotency-Key "${idempotencyKey}" was already used with another request. Use a new key for a new operation; reuse a key only to retry the exact same request.`,
+      detail: `The Idempotency-Key ${quote(idempotencyKey)} was already used with another request. Use a new key for a new operation; reuse a key only to retry the exact same request.`,
       recurringType: 'idempotency-key-header',
     });
   }
   const reply = run();
   if (reply.status < 500) {
-    ctx.deps.store.idempotency.set(k, { fingerprint, reply, at: new Date(ctx.deps.now()).toISOString() });
-    ctx.deps.store.changed();
+    ctx.deps.store.put('idempotency', k, { msn: unit.msn, fingerprint, reply, at: new Date(ctx.deps.now()).toISOString() });
   }
   return reply;
 }

@@ -2,15 +2,20 @@ import type { IncomingMessage } from 'node:http';
 import { FaultUpdateSchema, type FaultConfig, type FaultUpdate } from './config';
 import type { Reply } from './context';
 import type { RequestLogEntry } from './request-log';
-import type { SandboxSnapshot } from './snapshot';
+import type { SandboxSnapshot, SnapshotPage } from './snapshot';
+import type { WebhookDelivery, WebhookRegistration } from './webhook-delivery';
+import { quote } from './text';
 import type { StoredImage } from './state';
 
 export const INSPECTOR_PREFIX = '/__sandbox';
 
 /** The in-process control surface; the HTTP routes below are a thin layer over it. */
 export interface SandboxControl {
-  inspect(): SandboxSnapshot;
+  inspect(page?: SnapshotPage): SandboxSnapshot;
   requestLog(limit?: number): RequestLogEntry[];
+  webhookDeliveries(limit?: number): WebhookDelivery[];
+  /** Registrations without their secrets. */
+  webhooks(): Array<Omit<WebhookRegistration, 'secret'>>;
   reset(): void;
   setFaults(update: FaultUpdate): FaultConfig;
   image(imageId: string, msn?: string): StoredImage | null;
@@ -54,7 +59,15 @@ export function handleInspector(control: SandboxControl, req: IncomingMessage, p
     return refuse(415, 'json-required', 'Send control requests with Content-Type: application/json.');
   }
   if (method === 'GET' && lower === '') return json(200, control.describe());
-  if (method === 'GET' && lower === '/state') return json(200, control.inspect());
+  if (method === 'GET' && lower === '/state') {
+    const offset = Number(params.get('offset') ?? '0');
+    const limit = Number(params.get('limit') ?? '200');
+    if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1 || limit > 1000) {
+      return refuse(400, 'bad-page', 'offset must be a whole number from 0, and limit one from 1 to 1000.');
+    }
+    return json(200, control.inspect({ offset, limit }));
+  }
+  if (method === 'GET' && lower === '/webhooks') return json(200, { webhooks: control.webhooks(), deliveries: control.webhookDeliveries() });
   if (method === 'GET' && lower === '/log') {
     const limit = Number(params.get('limit') ?? '');
     return json(200, { entries: control.requestLog(Number.isInteger(limit) && limit > 0 ? limit : undefined) });
@@ -86,9 +99,9 @@ export function handleInspector(control: SandboxControl, req: IncomingMessage, p
       return refuse(400, 'bad-path', 'The image id in the path is not valid percent-encoding.');
     }
     const image = control.image(imageId, params.get('msn') ?? undefined);
-    if (!image) return refuse(404, 'not-found', `No image "${imageId}" is stored (or several sales units have one: add ?msn=).`);
+    if (!image) return refuse(404, 'not-found', `No image ${quote(imageId)} is stored (or several sales units have one: add ?msn=).`);
     return { status: 200, raw: image.bytes, contentType: image.contentType, headers: { 'cache-control': 'no-store' } };
   }
   if (method === 'GET' && lower === '/landing') return { status: 200, raw: LANDING_HTML, contentType: 'text/html; charset=utf-8' };
-  return refuse(404, 'not-found', `No sandbox control route ${method} ${path}.`);
+  return refuse(404, 'not-found', `No sandbox control route ${quote(method, 20)} ${quote(path)}.`);
 }

@@ -8,7 +8,26 @@ import { requireUnit } from './context';
 import { problemReply, validationProblem } from './errors';
 import { uuid } from './ids';
 import { parseJsonBody } from './request-body';
+import { quote } from './text';
 import { key, type SandboxStore } from './state';
+
+const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
+
+/** The OM gateway takes JSON only: a text/plain (or missing) content type gets 415 before the body is read. */
+function parseOmBody(ctx: RequestContext): ReturnType<typeof parseJsonBody> {
+  const type = ctx.headers['content-type'];
+  if (typeof type !== 'string' || !JSON_TYPE.test(type)) {
+    return {
+      ok: false,
+      reply: problemReply('om', ctx.path, {
+        status: 415,
+        title: 'Unsupported Media Type',
+        detail: `Send the body as JSON with Content-Type: application/json${typeof type === 'string' ? `; ${quote(type, 60)} is not accepted` : ''}.`,
+      }),
+    };
+  }
+  return parseJsonBody(ctx);
+}
 
 function omProblem(ctx: RequestContext, status: number, title: string, detail: string, issues?: ValidationIssue[]): Reply {
   return problemReply('om', ctx.path, { status, title, detail, issues });
@@ -31,7 +50,7 @@ const nowIso = (ctx: RequestContext) => new Date(ctx.deps.now()).toISOString();
 
 export const postImage: Handler = (ctx) => {
   const unit = requireUnit(ctx);
-  const body = parseJsonBody(ctx);
+  const body = parseOmBody(ctx);
   if (!body.ok) return body.reply;
   const { config } = ctx.deps;
   const result = validateImageUpload(body.value, {
@@ -48,7 +67,7 @@ export const postImage: Handler = (ctx) => {
       { name: 'imageId', reason: 'Already in use; images cannot be overwritten.' },
     ]);
   }
-  ctx.deps.store.images.set(k, {
+  ctx.deps.store.put('images', k, {
     msn: unit.msn,
     imageId: image.imageId,
     format: image.format,
@@ -59,7 +78,6 @@ export const postImage: Handler = (ctx) => {
     bytes: image.bytes,
     createdAt: nowIso(ctx),
   });
-  ctx.deps.store.changed();
   return { status: 200, body: { imageId: image.imageId } };
 };
 
@@ -67,7 +85,7 @@ export const putCategory: Handler = (ctx) => {
   const unit = requireUnit(ctx);
   const id = orderKeyFromPath(ctx);
   if ('status' in id) return id;
-  const body = parseJsonBody(ctx);
+  const body = parseOmBody(ctx);
   if (!body.ok) return body.reply;
   const result = validateCategory(body.value);
   if (!result.ok) return invalid(ctx, result.issues);
@@ -81,7 +99,7 @@ export const putCategory: Handler = (ctx) => {
   const order = ctx.deps.store.order(unit.msn, id.paymentType, id.orderId, true);
   order.category = category;
   order.categoryUpdatedAt = nowIso(ctx);
-  ctx.deps.store.changed();
+  ctx.deps.store.touch('orders', key(unit.msn, id.paymentType, id.orderId));
   return { status: 200, body: uuid() };
 };
 
@@ -94,7 +112,7 @@ export const postReceipt: Handler = (ctx) => {
   const unit = requireUnit(ctx);
   const id = orderKeyFromPath(ctx);
   if ('status' in id) return id;
-  const body = parseJsonBody(ctx);
+  const body = parseOmBody(ctx);
   if (!body.ok) return body.reply;
   const result = validateReceipt(body.value);
   if (!result.ok) return invalid(ctx, result.issues);
@@ -105,7 +123,7 @@ export const postReceipt: Handler = (ctx) => {
   order.receipt = result.value;
   order.receiptCreatedAt = nowIso(ctx);
   order.receiptSource = 'order-management';
-  ctx.deps.store.changed();
+  ctx.deps.store.touch('orders', key(unit.msn, id.paymentType, id.orderId));
   return { status: 201, body: uuid() };
 };
 
@@ -121,7 +139,8 @@ export const getOrder: Handler = (ctx) => {
   if (!order || (!order.category && !order.receipt)) {
     return omProblem(ctx, 404, 'Nothing is stored for this order.', `No category or receipt exists for order "${id.orderId}" (${id.paymentType}) under MSN ${unit.msn}. Check the orderId, the paymentType and the sales unit.`);
   }
-  const raw = JSON.stringify({ category: order.category, receipt: order.receipt });
+  // Leave out what is not set, as the spec's optional members are, rather than sending null.
+  const raw = JSON.stringify({ ...(order.category ? { category: order.category } : {}), ...(order.receipt ? { receipt: order.receipt } : {}) });
   store.orderBodyCache.set(k, raw);
   return { status: 200, raw, contentType: 'application/json' };
 };

@@ -1,4 +1,5 @@
 import { parseJsonStrict } from '../../shared/json';
+import { applyLenientTypes, type LenientRule } from '../../shared/vipps/lenient';
 import type { Reply, RequestContext } from './context';
 import { problemReply } from './errors';
 
@@ -8,11 +9,16 @@ export type BodyResult = { ok: true; value: unknown } | { ok: false; reply: Repl
  * Parses the request body strictly. A malformed body gets a 400 (eCom: configurable 500) whose
  * detail names the line and column, and calls a trailing comma a trailing comma.
  */
-export function parseJsonBody(ctx: RequestContext, options: { optional?: boolean } = {}): BodyResult {
+export function parseJsonBody(ctx: RequestContext, options: { optional?: boolean; lenient?: readonly LenientRule[] } = {}): BodyResult {
   const text = ctx.bodyText ?? '';
   if (options.optional && text.trim() === '') return { ok: true, value: {} };
   const parsed = parseJsonStrict(text);
-  if (parsed.ok) return parsed;
+  if (parsed.ok) {
+    if (options.lenient && !ctx.deps.config.strictTypes) {
+      for (const note of applyLenientTypes(text, parsed.value, options.lenient)) ctx.notes.push(note.note);
+    }
+    return parsed;
+  }
   const status = ctx.api === 'ecom' ? ctx.deps.config.ecomMalformedJsonStatus : 400;
   return {
     ok: false,

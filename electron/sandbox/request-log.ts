@@ -9,6 +9,8 @@ export interface RequestLogEntry {
   api: string | null;
   msn: string | null;
   fault: 'error' | 'latency' | null;
+  /** Values accepted leniently, each with what the spec asks for. */
+  notes: string[];
 }
 
 /** Fixed-size ring buffer, so logging costs the same at request 10 and request 10 million. */

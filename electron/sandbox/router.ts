@@ -1,6 +1,11 @@
 import type { ApiKind, Handler } from './context';
 import * as ecom from './ecom';
+import * as ecomModify from './ecom-modify';
 import * as epayment from './epayment';
+import * as epaymentModify from './epayment-modify';
+import * as charges from './recurring-charges';
+import { getUserinfo } from './userinfo';
+import * as webhooks from './webhooks-api';
 import * as om from './order-management';
 import * as recurring from './recurring';
 import { getAccessToken } from './token-endpoint';
@@ -16,16 +21,33 @@ const ROUTES: RouteDef[] = [
   { method: 'POST', path: '/accesstoken/get', api: 'token', handler: getAccessToken },
   { method: 'POST', path: '/ecomm/v2/payments', api: 'ecom', handler: ecom.initiatePayment },
   { method: 'GET', path: '/ecomm/v2/payments/:orderId/details', api: 'ecom', handler: ecom.getPaymentDetails },
+  { method: 'POST', path: '/ecomm/v2/payments/:orderId/capture', api: 'ecom', handler: ecomModify.capturePayment },
+  { method: 'PUT', path: '/ecomm/v2/payments/:orderId/cancel', api: 'ecom', handler: ecomModify.cancelPayment },
+  { method: 'POST', path: '/ecomm/v2/payments/:orderId/refund', api: 'ecom', handler: ecomModify.refundPayment },
   { method: 'POST', path: '/ecomm/v2/integration-test/payments/:orderId/approve', api: 'ecom', handler: ecom.forceApprove },
   { method: 'POST', path: '/epayment/v1/payments', api: 'epayment', handler: epayment.createPayment },
   { method: 'GET', path: '/epayment/v1/payments/:reference', api: 'epayment', handler: epayment.getPayment },
+  { method: 'GET', path: '/epayment/v1/payments/:reference/events', api: 'epayment', handler: epayment.getPaymentEvents },
+  { method: 'POST', path: '/epayment/v1/payments/:reference/capture', api: 'epayment', handler: epaymentModify.capturePayment },
+  { method: 'POST', path: '/epayment/v1/payments/:reference/cancel', api: 'epayment', handler: epaymentModify.cancelPayment },
+  { method: 'POST', path: '/epayment/v1/payments/:reference/refund', api: 'epayment', handler: epaymentModify.refundPayment },
   { method: 'POST', path: '/epayment/v1/test/payments/:reference/approve', api: 'epayment', handler: epayment.forceApprove },
   { method: 'POST', path: '/recurring/v3/agreements', api: 'recurring', handler: recurring.createAgreement },
+  { method: 'GET', path: '/recurring/v3/agreements', api: 'recurring', handler: recurring.listAgreements },
   { method: 'GET', path: '/recurring/v3/agreements/:agreementId', api: 'recurring', handler: recurring.getAgreement },
+  { method: 'PATCH', path: '/recurring/v3/agreements/:agreementId', api: 'recurring', handler: recurring.updateAgreement },
   { method: 'PATCH', path: '/recurring/v3/agreements/:agreementId/accept', api: 'recurring', handler: recurring.forceAcceptAgreement },
-  { method: 'POST', path: '/recurring/v3/agreements/:agreementId/charges', api: 'recurring', handler: recurring.createCharge },
-  { method: 'GET', path: '/recurring/v3/agreements/:agreementId/charges/:chargeId', api: 'recurring', handler: recurring.getCharge },
-  { method: 'GET', path: '/recurring/v3/charges/:chargeId', api: 'recurring', handler: recurring.getCharge },
+  { method: 'POST', path: '/recurring/v3/agreements/:agreementId/charges', api: 'recurring', handler: charges.createCharge },
+  { method: 'GET', path: '/recurring/v3/agreements/:agreementId/charges', api: 'recurring', handler: charges.listCharges },
+  { method: 'GET', path: '/recurring/v3/agreements/:agreementId/charges/:chargeId', api: 'recurring', handler: charges.getCharge },
+  { method: 'DELETE', path: '/recurring/v3/agreements/:agreementId/charges/:chargeId', api: 'recurring', handler: charges.cancelCharge },
+  { method: 'POST', path: '/recurring/v3/agreements/:agreementId/charges/:chargeId/capture', api: 'recurring', handler: charges.captureCharge },
+  { method: 'POST', path: '/recurring/v3/agreements/:agreementId/charges/:chargeId/refund', api: 'recurring', handler: charges.refundCharge },
+  { method: 'GET', path: '/recurring/v3/charges/:chargeId', api: 'recurring', handler: charges.getCharge },
+  { method: 'GET', path: '/vipps-userinfo-api/userinfo/:sub', api: 'userinfo', handler: getUserinfo },
+  { method: 'POST', path: '/webhooks/v1/webhooks', api: 'webhooks', handler: webhooks.registerWebhook },
+  { method: 'GET', path: '/webhooks/v1/webhooks', api: 'webhooks', handler: webhooks.listWebhooks },
+  { method: 'DELETE', path: '/webhooks/v1/webhooks/:id', api: 'webhooks', handler: webhooks.deleteWebhook },
   { method: 'POST', path: '/order-management/v1/images', api: 'om', handler: om.postImage },
   { method: 'PUT', path: '/order-management/v2/:paymentType/categories/:orderId', api: 'om', handler: om.putCategory },
   { method: 'POST', path: '/order-management/v2/:paymentType/receipts/:orderId', api: 'om', handler: om.postReceipt },

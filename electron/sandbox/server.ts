@@ -6,16 +6,19 @@ import { mergeFaults, resolveConfig, type FaultConfig, type FaultUpdate, type Sa
 import type { ApiKind, Reply, RequestContext, SandboxDeps } from './context';
 import { gatewayError, problemReply } from './errors';
 import { decideFaults, delay } from './faults';
-import { authorizeApiCall } from './gateway';
+import { authorizeApiCall, authorizeTokenOnly } from './gateway';
 import { readBody, sendReply } from './http-io';
+import { answerClientError, drainAndClose, INTERNAL_ERROR, reportInternal } from './http-guards';
 import { handleInspector, INSPECTOR_PREFIX, isInspectorPath, type SandboxControl } from './inspector';
 import { StatePersister } from './persistence';
 import { RequestLog, type RequestLogEntry } from './request-log';
 import { matchRoute, routeList } from './router';
 import { createSalesUnitRegistry } from './sales-units';
-import { buildSnapshot, type SandboxSnapshot } from './snapshot';
+import { buildSnapshot, type SandboxSnapshot, type SnapshotPage } from './snapshot';
+import { quote } from './text';
 import { SandboxStore, type StoredImage } from './state';
 import { TokenAuthority } from './auth';
+import { WebhookDispatcher, type Schedule } from './webhook-delivery';
 
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -29,6 +32,8 @@ export interface SandboxOptions {
   /** 0 ≤ x < 1; tests fix it to make fault injection deterministic. */
   random?: () => number;
   config?: SandboxConfigInput;
+  /** Runs webhook retries; tests pass one that runs at once instead of waiting. */
+  schedule?: Schedule;
 }
 
 export interface RunningSandbox extends Omit<SandboxControl, 'describe'> {
@@ -38,6 +43,10 @@ export interface RunningSandbox extends Omit<SandboxControl, 'describe'> {
   /** The built-in demo unit's keys, or null when the config turned it off. */
   demoKeys: Readonly<SalesUnit> | null;
   config: Readonly<SandboxConfig>;
+  /** Resolves once no webhook delivery is waiting or in flight. */
+  webhooksIdle(): Promise<void>;
+  /** Resolves once every change so far is saved (with dataDir). */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,14 +58,15 @@ interface Outcome {
   msn: string | null;
   fault: RequestLogEntry['fault'];
   close?: boolean;
+  notes?: string[];
 }
 
 function notFound(method: string, path: string, allowed?: string[]): Reply {
   const hint = allowed && allowed.length > 0 ? ` This path takes ${allowed.join(' or ')}.` : ' Check the path against the API reference.';
-  return gatewayError(404, `Resource not found: no API operation matches ${method} ${path}.${hint}`);
+  return gatewayError(404, `Resource not found: no API operation matches ${quote(method, 20)} ${quote(path)}.${hint}`);
 }
 
-async function handleApi(deps: SandboxDeps, req: IncomingMessage, method: string, path: string): Promise<Outcome> {
+async function handleApi(deps: SandboxDeps, req: IncomingMessage, method: string, path: string, query: string): Promise<Outcome> {
   const match = matchRoute(method, path);
   if (match.kind === 'none') return { reply: notFound(method, path), api: null, msn: null, fault: null };
   if (match.kind === 'wrong-method') return { reply: notFound(method, path, match.allowed), api: match.api, msn: null, fault: null };
@@ -68,7 +78,7 @@ async function handleApi(deps: SandboxDeps, req: IncomingMessage, method: string
   if (!body.ok) {
     const tooLarge = body.reason === 'too-large';
     const detail = tooLarge ? `The body is larger than the sandbox's ${deps.config.maxBodyBytes} byte limit.` : 'The body is not valid UTF-8 text.';
-    return { reply: problemReply(api, path, { status: tooLarge ? 413 : 400, title: 'The request body was refused.', detail }), api, msn: null, fault: null, close: tooLarge };
+    return { reply: problemReply(api, path, { status: tooLarge ? 413 : 400, title: 'The request body was refused.', detail }), api, msn: null, fault: null, close: body.reason !== 'not-utf8' };
   }
   const subscriptionKey = req.headers['ocp-apim-subscription-key'];
   const faults = decideFaults(deps, api, path, typeof subscriptionKey === 'string' ? subscriptionKey : undefined);
@@ -76,29 +86,29 @@ async function handleApi(deps: SandboxDeps, req: IncomingMessage, method: string
   const fault = faults.failure ? 'error' : faults.delayMs > 0 ? 'latency' : null;
   if (faults.failure) return { reply: faults.failure, api, msn: null, fault };
 
-  const ctx: RequestContext = { deps, api, method, path, params: match.params, headers: req.headers, bodyText: body.text, unit: null };
-  const refused = api === 'token' ? null : authorizeApiCall(ctx);
+  const ctx: RequestContext = { deps, api, method, path, query: new URLSearchParams(query), params: match.params, headers: req.headers, bodyText: body.text, unit: null, notes: [] };
+  const refused = api === 'token' ? null : api === 'userinfo' ? authorizeTokenOnly(ctx) : authorizeApiCall(ctx);
   const reply = refused ?? (await match.route.handler(ctx));
-  return { reply, api, msn: ctx.unit?.msn ?? null, fault };
+  return { reply, api, msn: ctx.unit?.msn ?? null, fault, notes: ctx.notes };
 }
 
 /** Builds the sandbox (state loaded, server created) without listening yet. */
 export async function createSandbox(options: SandboxOptions = {}) {
   const config = resolveConfig(options.config);
   const now = options.now ?? Date.now;
-  const store = new SandboxStore();
+  const store = new SandboxStore(() => config.retentionPerSalesUnit);
   const notices: string[] = [];
   let tokenSecret = config.tokenSecret ?? randomBytes(32).toString('hex');
-  const persister = options.dataDir ? new StatePersister(options.dataDir, store, () => tokenSecret) : null;
+  const persister = options.dataDir ? new StatePersister(options.dataDir, store, now) : null;
   if (persister) {
     const loaded = await persister.load();
-    if (loaded.notice) notices.push(loaded.notice);
+    notices.push(...loaded.notices);
     if (!config.tokenSecret && loaded.tokenSecret) tokenSecret = loaded.tokenSecret;
-    store.onChange(() => persister.schedule());
-    persister.schedule();
+    await persister.attach(tokenSecret);
   }
   const units = createSalesUnitRegistry(config);
   let baseUrl = '';
+  const webhooks = new WebhookDispatcher({ now, retryDelaysMs: () => config.webhookRetryDelaysMs, timeoutMs: () => config.webhookTimeoutMs, schedule: options.schedule });
   const deps: SandboxDeps = {
     config,
     store,
@@ -107,24 +117,33 @@ export async function createSandbox(options: SandboxOptions = {}) {
     random: options.random ?? Math.random,
     tokens: new TokenAuthority(tokenSecret, now, () => config.tokenLifetimeSeconds),
     baseUrl: () => baseUrl,
+    webhooks,
   };
   const log = new RequestLog(config.requestLogSize);
   const startedAt = new Date(now()).toISOString();
 
   const control: SandboxControl = {
-    inspect: (): SandboxSnapshot =>
-      buildSnapshot(store, {
-        baseUrl,
-        startedAt,
-        salesUnits: units.all().map(({ name, msn, clientId }) => ({ name, msn, clientId })),
-        faults: config.faults,
-        requestsSeen: log.total,
-        notices,
-      }),
+    inspect: (page?: SnapshotPage): SandboxSnapshot =>
+      buildSnapshot(
+        store,
+        {
+          baseUrl,
+          startedAt,
+          salesUnits: units.all().map(({ name, msn, clientId }) => ({ name, msn, clientId })),
+          faults: config.faults,
+          requestsSeen: log.total,
+          notices,
+          retentionPerSalesUnit: config.retentionPerSalesUnit,
+        },
+        page,
+      ),
     requestLog: (limit) => log.list(limit),
+    webhookDeliveries: (limit) => webhooks.deliveryLog(limit),
+    webhooks: () => webhooks.list().map(({ secret: _secret, ...w }) => w),
     reset: () => {
       store.clear();
       log.clear();
+      webhooks.clear();
     },
     setFaults: (update: FaultUpdate): FaultConfig => {
       config.faults = mergeFaults(config.faults, update);
@@ -152,25 +171,51 @@ export async function createSandbox(options: SandboxOptions = {}) {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
+    const query = q < 0 ? '' : url.slice(q + 1);
     const finish = (outcome: Outcome) => {
-      sendReply(res, outcome.reply, outcome.close);
-      log.add({ time: new Date(now()).toISOString(), method, path, status: outcome.reply.status, durationMs: Math.round((performance.now() - started) * 100) / 100, api: outcome.api, msn: outcome.msn, fault: outcome.fault });
+      try {
+        sendReply(res, outcome.reply, outcome.close);
+      } catch (error) {
+        reportInternal(error);
+        if (!res.headersSent) sendReply(res, INTERNAL_ERROR, true);
+        else res.destroy();
+      }
+      if (outcome.close) drainAndClose(req);
+      log.add({
+        time: new Date(now()).toISOString(),
+        method: method.slice(0, 20),
+        path: path.slice(0, 300),
+        status: outcome.reply.status,
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+        api: outcome.api,
+        msn: outcome.msn,
+        fault: outcome.fault,
+        notes: outcome.notes ?? [],
+      });
     };
-    const work = isInspectorPath(path)
-      ? Promise.resolve(readBody(req, config.maxBodyBytes)).then((body): Outcome => ({
-          reply: handleInspector(control, req, path, q < 0 ? '' : url.slice(q + 1), body.ok ? body.text : null),
-          api: null,
-          msn: null,
-          fault: null,
-        }))
-      : handleApi(deps, req, method, path);
+    let work: Promise<Outcome>;
+    try {
+      work = isInspectorPath(path)
+        ? Promise.resolve(readBody(req, config.maxBodyBytes)).then((body): Outcome => {
+            if (!body.ok) return { reply: gatewayError(body.reason === 'too-large' ? 413 : 400, 'The request body was refused.'), api: null, msn: null, fault: null, close: true };
+            return { reply: handleInspector(control, req, path, query, body.text), api: null, msn: null, fault: null };
+          })
+        : handleApi(deps, req, method, path, query);
+    } catch (error) {
+      work = Promise.reject(error);
+    }
     work.then(finish, (error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      finish({ reply: gatewayError(500, `The sandbox failed while handling this request: ${message}`), api: null, msn: null, fault: null });
+      reportInternal(error);
+      finish({ reply: INTERNAL_ERROR, api: null, msn: null, fault: null });
     });
   };
 
-  const server: Server = createServer({ keepAliveTimeout: 65_000 }, onRequest);
+  const server: Server = createServer(
+    // Node checks these timeouts every 30 s by default; every second cuts a silent client off on time.
+    { keepAliveTimeout: 65_000, headersTimeout: config.headersTimeoutMs, requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: 1000, maxHeaderSize: 32 * 1024 },
+    onRequest,
+  );
+  server.on('clientError', answerClientError);
   return {
     server,
     control,
@@ -222,13 +267,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     inspect: control.inspect,
     requestLog: control.requestLog,
     reset: control.reset,
+    webhookDeliveries: control.webhookDeliveries,
+    webhooks: control.webhooks,
+    webhooksIdle: () => deps.webhooks.idle(),
+    flush: async () => {
+      await sandbox.persister?.flush();
+    },
     setFaults: control.setFaults,
     image: control.image,
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         sandbox.server.close(() => resolve());
         sandbox.server.closeAllConnections();
-      }).then(() => sandbox.persister?.flush());
+      }).then(() => sandbox.persister?.close());
       return closing;
     },
   };

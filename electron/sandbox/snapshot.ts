@@ -14,10 +14,26 @@ export interface ImageSummary {
 }
 
 export type PaymentSummary =
-  | { api: 'epayment'; msn: string; reference: string; state: string; amount: { currency: string; value: number }; userFlow: string; createdAt: string }
-  | { api: 'ecom'; msn: string; orderId: string; status: string; amount: number; createdAt: string };
+  | { api: 'epayment'; msn: string; reference: string; state: string; amount: { currency: string; value: number }; captured: number; refunded: number; cancelled: number; userFlow: string; createdAt: string }
+  | { api: 'ecom'; msn: string; orderId: string; status: string; amount: number; captured: number; refunded: number; createdAt: string };
 
-/** Read-only view of everything in the sandbox, for the app's inspector panel. */
+/** Which slice of each list to return: newest first, `limit` items from `offset`. */
+export interface SnapshotPage {
+  offset: number;
+  limit: number;
+}
+
+export interface SnapshotTotals {
+  images: number;
+  orders: number;
+  categories: number;
+  receipts: number;
+  payments: number;
+  agreements: number;
+  charges: number;
+}
+
+/** Read-only view of what the sandbox holds, for the app's inspector panel, one page at a time. */
 export interface SandboxSnapshot {
   baseUrl: string;
   startedAt: string;
@@ -25,6 +41,9 @@ export interface SandboxSnapshot {
   faults: FaultConfig;
   requestsSeen: number;
   notices: string[];
+  retentionPerSalesUnit: number;
+  page: SnapshotPage;
+  totals: SnapshotTotals;
   images: ImageSummary[];
   categories: Array<{ msn: string; paymentType: string; orderId: string; category: string; orderDetailsUrl: string; imageId: string | null; updatedAt: string | null }>;
   receipts: Array<{ msn: string; paymentType: string; orderId: string; source: string | null; createdAt: string | null; totals: ReturnType<typeof receiptTotals>; receipt: unknown }>;
@@ -33,28 +52,51 @@ export interface SandboxSnapshot {
   charges: ChargeRecord[];
 }
 
+const DEFAULT_PAGE: SnapshotPage = { offset: 0, limit: 200 };
+
+/** Newest first, without copying more of a large map than the page needs. */
+function newest<T, U>(values: Iterable<T>, size: number, page: SnapshotPage, keep: (v: T) => boolean, map: (v: T) => U): { items: U[]; total: number } {
+  const all: T[] = [];
+  for (const v of values) if (keep(v)) all.push(v);
+  const end = Math.max(0, all.length - page.offset);
+  const start = Math.max(0, end - page.limit);
+  const items: U[] = [];
+  for (let i = end - 1; i >= start; i--) items.push(map(all[i] as T));
+  void size;
+  return { items, total: all.length };
+}
+
 export function buildSnapshot(
   store: SandboxStore,
-  meta: Pick<SandboxSnapshot, 'baseUrl' | 'startedAt' | 'salesUnits' | 'faults' | 'requestsSeen' | 'notices'>,
+  meta: Omit<SandboxSnapshot, 'images' | 'categories' | 'receipts' | 'payments' | 'agreements' | 'charges' | 'page' | 'totals'>,
+  page: SnapshotPage = DEFAULT_PAGE,
 ): SandboxSnapshot {
-  const orders = [...store.orders.values()];
+  const all = () => true;
+  const images = newest(store.images.values(), store.images.size, page, all, ({ bytes: _bytes, ...summary }) => summary);
+  const categories = newest(store.orders.values(), store.orders.size, page, (o) => o.category !== null, (o) => ({ msn: o.msn, paymentType: o.paymentType, orderId: o.orderId, ...o.category!, updatedAt: o.categoryUpdatedAt }));
+  const receipts = newest(store.orders.values(), store.orders.size, page, (o) => o.receipt !== null, (o) => ({ msn: o.msn, paymentType: o.paymentType, orderId: o.orderId, source: o.receiptSource, createdAt: o.receiptCreatedAt, totals: receiptTotals(o.receipt!), receipt: o.receipt }));
+  const epayments = newest(store.epayments.values(), store.epayments.size, page, all, (p): PaymentSummary => ({ api: 'epayment', msn: p.msn, reference: p.reference, state: p.state, amount: p.amount, captured: p.captured, refunded: p.refunded, cancelled: p.cancelled, userFlow: p.userFlow, createdAt: p.createdAt }));
+  const ecom = newest(store.ecomPayments.values(), store.ecomPayments.size, page, all, (p): PaymentSummary => ({ api: 'ecom', msn: p.msn, orderId: p.orderId, status: p.status, amount: p.amount, captured: p.captured, refunded: p.refunded, createdAt: p.createdAt }));
+  // Phone numbers are personal data; the inspector has no use for them.
+  const agreements = newest(store.agreements.values(), store.agreements.size, page, all, ({ phoneNumber: _phone, ...rest }) => rest);
+  const charges = newest(store.charges.values(), store.charges.size, page, all, (c) => c);
   return {
     ...meta,
-    images: [...store.images.values()].map(({ bytes: _bytes, ...summary }) => summary),
-    categories: orders.flatMap((o) =>
-      o.category ? [{ msn: o.msn, paymentType: o.paymentType, orderId: o.orderId, ...o.category, updatedAt: o.categoryUpdatedAt }] : [],
-    ),
-    receipts: orders.flatMap((o) =>
-      o.receipt
-        ? [{ msn: o.msn, paymentType: o.paymentType, orderId: o.orderId, source: o.receiptSource, createdAt: o.receiptCreatedAt, totals: receiptTotals(o.receipt), receipt: o.receipt }]
-        : [],
-    ),
-    payments: [
-      ...[...store.epayments.values()].map((p): PaymentSummary => ({ api: 'epayment', msn: p.msn, reference: p.reference, state: p.state, amount: p.amount, userFlow: p.userFlow, createdAt: p.createdAt })),
-      ...[...store.ecomPayments.values()].map((p): PaymentSummary => ({ api: 'ecom', msn: p.msn, orderId: p.orderId, status: p.status, amount: p.amount, createdAt: p.createdAt })),
-    ],
-    // Phone numbers are personal data; the inspector has no use for them.
-    agreements: [...store.agreements.values()].map(({ phoneNumber: _phone, ...rest }) => rest),
-    charges: [...store.charges.values()],
+    page,
+    totals: {
+      images: images.total,
+      orders: store.orders.size,
+      categories: categories.total,
+      receipts: receipts.total,
+      payments: epayments.total + ecom.total,
+      agreements: agreements.total,
+      charges: charges.total,
+    },
+    images: images.items,
+    categories: categories.items,
+    receipts: receipts.items,
+    payments: [...epayments.items, ...ecom.items],
+    agreements: agreements.items,
+    charges: charges.items,
   };
 }

@@ -9,7 +9,9 @@ const USAGE = `Usage: npm run sandbox -- [--port N] [--data DIR] [--config FILE]
 
   --port N       port on 127.0.0.1 (default 8787; 0 picks a free one)
   --data DIR     keep sandbox state in DIR across restarts (default: memory only)
-  --config FILE  JSON file with sandbox settings (extra sales units, token lifetime, ...)
+  --config FILE  JSON file with sandbox settings (extra sales units, token lifetime,
+                 "strictTypes": true to refuse what the real service tolerates,
+                 "retentionPerSalesUnit" (default 10000), ...)
   --help         show this text`;
 
 class UsageError extends Error {}
@@ -99,6 +101,14 @@ async function main(argv: string[]): Promise<number> {
     process.on('SIGTERM', stop);
   });
 }
+
+// Last resort: a failure that escapes every handler is logged, and the sandbox keeps serving.
+process.on('uncaughtException', (error) => {
+  process.stderr.write(`Vipps sandbox: an unexpected error was caught and the sandbox keeps running: ${error instanceof Error ? error.message : String(error)}\n`);
+});
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(`Vipps sandbox: an unexpected failure was caught and the sandbox keeps running: ${reason instanceof Error ? reason.message : String(reason)}\n`);
+});
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

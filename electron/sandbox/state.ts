@@ -33,6 +33,14 @@ export interface Amount {
   value: number;
 }
 
+export interface EpaymentEvent {
+  name: 'CREATED' | 'AUTHORIZED' | 'ABORTED' | 'EXPIRED' | 'CANCELLED' | 'CAPTURED' | 'REFUNDED' | 'TERMINATED';
+  amount: Amount;
+  timestamp: string;
+  idempotencyKey: string | null;
+  success: boolean;
+}
+
 export interface EpaymentRecord {
   msn: string;
   reference: string;
@@ -48,11 +56,17 @@ export interface EpaymentRecord {
   paymentDescription: string | null;
   createdAt: string;
   authorizedAt: string | null;
+  /** Epoch ms after which a CREATED payment counts as EXPIRED. */
+  expiresAtMs: number;
+  captured: number;
+  refunded: number;
+  cancelled: number;
+  events: EpaymentEvent[];
 }
 
 export interface EcomLogEntry {
   amount: number;
-  operation: 'INITIATE' | 'RESERVE';
+  operation: 'INITIATE' | 'RESERVE' | 'CAPTURE' | 'REFUND' | 'CANCEL' | 'VOID';
   operationSuccess: boolean;
   requestId: string | null;
   timeStamp: string;
@@ -65,8 +79,12 @@ export interface EcomRecord {
   orderId: string;
   amount: number;
   transactionText: string;
-  status: 'INITIATE' | 'RESERVE';
+  status: 'INITIATE' | 'RESERVE' | 'CANCEL' | 'VOID';
   mobileNumber: string | null;
+  scope: string | null;
+  sub: string | null;
+  captured: number;
+  refunded: number;
   url: string;
   createdAt: string;
   log: EcomLogEntry[];
@@ -81,6 +99,7 @@ export interface AgreementRecord {
   interval: { unit: string; count: number };
   productName: string;
   productDescription: string | null;
+  campaign: Record<string, unknown> | null;
   merchantAgreementUrl: string;
   merchantRedirectUrl: string;
   externalId: string | null;
@@ -96,7 +115,7 @@ export interface AgreementRecord {
 
 export interface ChargeEvent {
   occurred: string;
-  event: 'CREATE' | 'RESERVE' | 'CAPTURE';
+  event: 'CREATE' | 'RESERVE' | 'CAPTURE' | 'REFUND' | 'CANCEL';
   amount: number;
   idempotencyKey: string | null;
   success: boolean;
@@ -111,18 +130,30 @@ export interface ChargeRecord {
   description: string;
   due: string;
   retryDays: number;
-  status: 'PENDING' | 'DUE' | 'RESERVED' | 'CHARGED';
+  status: 'PENDING' | 'DUE' | 'RESERVED' | 'CHARGED' | 'PARTIALLY_CAPTURED' | 'CANCELLED' | 'PARTIALLY_REFUNDED' | 'REFUNDED';
   type: 'INITIAL' | 'RECURRING';
   transactionType: 'DIRECT_CAPTURE' | 'RESERVE_CAPTURE';
   externalId: string | null;
   transactionId: string | null;
+  captured: number;
+  refunded: number;
+  cancelled: number;
   history: ChargeEvent[];
 }
 
 export interface IdempotencyRecord {
+  msn: string;
   fingerprint: string;
   reply: Reply;
   at: string;
+}
+
+/** A test user's profile, shared with the merchant when a payment or agreement asked for scopes. */
+export interface ProfileRecord {
+  msn: string;
+  sub: string;
+  scope: string;
+  createdAt: string;
 }
 
 /** Composite keys: ids are unique per MSN only, and case-sensitive. */
@@ -130,52 +161,137 @@ export function key(...parts: string[]): string {
   return parts.join('\u0000');
 }
 
+export interface TableRecords {
+  images: StoredImage;
+  orders: OrderRecord;
+  epayments: EpaymentRecord;
+  ecomPayments: EcomRecord;
+  agreements: AgreementRecord;
+  charges: ChargeRecord;
+  idempotency: IdempotencyRecord;
+  profiles: ProfileRecord;
+}
+export type TableName = keyof TableRecords;
+export const TABLE_NAMES: readonly TableName[] = ['images', 'orders', 'epayments', 'ecomPayments', 'agreements', 'charges', 'idempotency', 'profiles'];
+
+/** `key` null: everything was cleared. `deleted`: the record is gone (evicted or removed). */
+export type ChangeListener = (table: TableName | null, key: string | null) => void;
+
+type Tables = { [K in TableName]: Map<string, TableRecords[K]> };
+
+function emptyTables(): Tables {
+  return {
+    images: new Map(),
+    orders: new Map(),
+    epayments: new Map(),
+    ecomPayments: new Map(),
+    agreements: new Map(),
+    charges: new Map(),
+    idempotency: new Map(),
+    profiles: new Map(),
+  };
+}
+
 /**
- * All sandbox data, in memory. Writers call `changed()` so an attached persister can save;
- * readers may cache derived values (the GET order body) and drop them on change.
+ * All sandbox data, in memory, bounded: each table keeps at most `retention()` records per
+ * sales unit and forgets the oldest first, so a long run cannot grow without limit. Writers go
+ * through put/touch so an attached persister can append just the change.
  */
 export class SandboxStore {
-  images = new Map<string, StoredImage>();
-  orders = new Map<string, OrderRecord>();
-  epayments = new Map<string, EpaymentRecord>();
-  ecomPayments = new Map<string, EcomRecord>();
-  agreements = new Map<string, AgreementRecord>();
-  charges = new Map<string, ChargeRecord>();
-  idempotency = new Map<string, IdempotencyRecord>();
+  private tables: Tables = emptyTables();
+  /** Per table and MSN, keys in insertion order: the oldest is evicted first. */
+  private recency = new Map<TableName, Map<string, Set<string>>>();
   /** Serialised GET order bodies, so the hottest read costs one lookup. */
-  readonly orderBodyCache = new Map<string, string>();
-  private readonly listeners: Array<() => void> = [];
+  orderBodyCache = new Map<string, string>();
+  private readonly listeners: ChangeListener[] = [];
 
-  onChange(listener: () => void): void {
+  constructor(private readonly retention: () => number = () => Number.POSITIVE_INFINITY) {}
+
+  get images() { return this.tables.images; }
+  get orders() { return this.tables.orders; }
+  get epayments() { return this.tables.epayments; }
+  get ecomPayments() { return this.tables.ecomPayments; }
+  get agreements() { return this.tables.agreements; }
+  get charges() { return this.tables.charges; }
+  get idempotency() { return this.tables.idempotency; }
+  get profiles() { return this.tables.profiles; }
+
+  table<K extends TableName>(name: K): Map<string, TableRecords[K]> {
+    return this.tables[name];
+  }
+
+  onChange(listener: ChangeListener): void {
     this.listeners.push(listener);
   }
 
-  changed(): void {
-    for (const listener of this.listeners) listener();
+  private emit(table: TableName | null, k: string | null): void {
+    for (const listener of this.listeners) listener(table, k);
+  }
+
+  /** Stores a record (new or replaced) and evicts the sales unit's oldest when over the limit. */
+  put<K extends TableName>(table: K, k: string, record: TableRecords[K], options: { silent?: boolean } = {}): void {
+    const map = this.tables[table];
+    const isNew = !map.has(k);
+    map.set(k, record);
+    if (table === 'orders') this.orderBodyCache.delete(k);
+    if (isNew) this.track(table, record.msn, k);
+    if (!options.silent) this.emit(table, k);
+  }
+
+  /** A record was changed in place. */
+  touch(table: TableName, k: string): void {
+    if (table === 'orders') this.orderBodyCache.delete(k);
+    this.emit(table, k);
+  }
+
+  remove(table: TableName, k: string, options: { silent?: boolean } = {}): void {
+    const record = this.tables[table].get(k);
+    if (!record) return;
+    this.tables[table].delete(k);
+    if (table === 'orders') this.orderBodyCache.delete(k);
+    this.recency.get(table)?.get(record.msn)?.delete(k);
+    if (!options.silent) this.emit(table, k);
+  }
+
+  private track(table: TableName, msn: string, k: string): void {
+    let perMsn = this.recency.get(table);
+    if (!perMsn) {
+      perMsn = new Map();
+      this.recency.set(table, perMsn);
+    }
+    let keys = perMsn.get(msn);
+    if (!keys) {
+      keys = new Set();
+      perMsn.set(msn, keys);
+    }
+    keys.add(k);
+    const limit = this.retention();
+    while (keys.size > limit) {
+      const oldest = keys.values().next().value as string;
+      keys.delete(oldest);
+      this.tables[table].delete(oldest);
+      if (table === 'orders') this.orderBodyCache.delete(oldest);
+      this.emit(table, oldest);
+    }
   }
 
   order(msn: string, paymentType: OmPaymentType, orderId: string, create: true): OrderRecord;
   order(msn: string, paymentType: OmPaymentType, orderId: string, create?: false): OrderRecord | undefined;
   order(msn: string, paymentType: OmPaymentType, orderId: string, create = false): OrderRecord | undefined {
     const k = key(msn, paymentType, orderId);
-    let record = this.orders.get(k);
+    let record = this.tables.orders.get(k);
     if (!record && create) {
       record = { msn, paymentType, orderId, category: null, categoryUpdatedAt: null, receipt: null, receiptCreatedAt: null, receiptSource: null };
-      this.orders.set(k, record);
+      this.put('orders', k, record, { silent: true });
     }
-    if (create) this.orderBodyCache.delete(k);
     return record;
   }
 
+  /** New maps rather than Map.clear(), so the engine can hand the old tables' memory back. */
   clear(): void {
-    this.images.clear();
-    this.orders.clear();
-    this.epayments.clear();
-    this.ecomPayments.clear();
-    this.agreements.clear();
-    this.charges.clear();
-    this.idempotency.clear();
-    this.orderBodyCache.clear();
-    this.changed();
+    this.tables = emptyTables();
+    this.recency = new Map();
+    this.orderBodyCache = new Map();
+    this.emit(null, null);
   }
 }

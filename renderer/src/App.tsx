@@ -10,11 +10,13 @@ import { QuickStartView } from './quickstart/QuickStartView';
 import { HistoryView } from './history/HistoryView';
 import { SandboxView } from './sandbox/SandboxView';
 import { AboutView } from './views/AboutView';
+import { InteropView } from './interop/InteropView';
 
-type ViewId = 'quickstart' | 'history' | 'sandbox' | 'about';
+type ViewId = 'quickstart' | 'interop' | 'history' | 'sandbox' | 'about';
 
 const NAV: NavItem<ViewId>[] = [
   { id: 'quickstart', label: 'Quick start', hint: 'Token, payment, image, category and receipt, step by step' },
+  { id: 'interop', label: 'Import & export', hint: 'Postman, curl and OpenAPI in; Postman, curl and code snippets out' },
   { id: 'history', label: 'History', hint: 'Every request sent, with its answer' },
   { id: 'sandbox', label: 'Sandbox', hint: 'What the embedded sandbox holds, its request log and faults' },
   { id: 'about', label: 'About', hint: 'Version and data folder' },
@@ -37,6 +39,7 @@ function Frame() {
       <main className="main-area" id="main">
         <Notices notices={status?.notices ?? []} onDismiss={(id) => void dismiss(id)} />
         {view === 'quickstart' && <QuickStartView onEnvironmentChanged={() => void refresh()} />}
+        {view === 'interop' && <InteropView />}
         {view === 'history' && <HistoryView />}
         {view === 'sandbox' && <SandboxView />}
         {view === 'about' && <AboutView />}

@@ -3,6 +3,7 @@ import type { Result } from '../errors';
 import { appContract } from './app';
 import { collectionsContract } from './collections';
 import { historyContract } from './history';
+import { interopContract } from './interop';
 import { profilesContract } from './profiles';
 import { quickstartContract } from './quickstart';
 import { requestsContract } from './requests';
@@ -23,6 +24,7 @@ export const contract = {
   ...sandboxContract,
   ...collectionsContract,
   ...runnerContract,
+  ...interopContract,
 };
 
 export type Contract = typeof contract;
@@ -61,3 +63,4 @@ export * from './sandbox';
 export * from './quickstart';
 export * from './collections';
 export * from './runner';
+export * from './interop';

@@ -50,6 +50,10 @@ export const SandboxSettingsSchema = z.object({
   ecomMalformedJsonStatus: z.number(),
   chargeMinDaysAhead: z.number(),
   requestLogSize: z.number(),
+  /** Records kept per sales unit and kind before the oldest are forgotten. */
+  retentionPerSalesUnit: z.number(),
+  /** true: values the real service tolerates in the wrong JSON type are refused. */
+  strictTypes: z.boolean(),
 });
 export type SandboxSettings = z.infer<typeof SandboxSettingsSchema>;
 
@@ -147,6 +151,9 @@ export const SandboxPaymentSchema = z.object({
   /** Minor units (øre, cents). */
   amount: z.number(),
   currency: z.string(),
+  /** Captured and refunded so far, in the same minor units. */
+  captured: z.number(),
+  refunded: z.number(),
   userFlow: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -181,7 +188,17 @@ export const SandboxChargeSchema = z.object({
 });
 export type SandboxCharge = z.infer<typeof SandboxChargeSchema>;
 
+export const SandboxPageSchema = z.object({
+  /** How many of the newest items each list skips. */
+  offset: z.number().int().min(0).default(0),
+  /** At most this many items per list. */
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
 export const SandboxStateSchema = z.object({
+  page: z.object({ offset: z.number(), limit: z.number() }),
+  /** How many of each the sandbox holds in all; the lists hold one page of them. */
+  totals: z.object({ orders: z.number(), images: z.number(), payments: z.number(), agreements: z.number(), charges: z.number() }),
   /** Newest first. */
   orders: z.array(SandboxOrderSchema),
   images: z.array(SandboxImageSchema),
@@ -202,8 +219,31 @@ export const SandboxLogEntrySchema = z.object({
   api: z.string().nullable(),
   msn: z.string().nullable(),
   fault: z.enum(['error', 'latency']).nullable(),
+  /** Values accepted leniently (the wrong JSON type, as the real service takes them), each with what the spec asks. */
+  notes: z.array(z.string()),
 });
 export type SandboxLogEntry = z.infer<typeof SandboxLogEntrySchema>;
+
+export const SandboxWebhookDeliverySchema = z.object({
+  id: z.string(),
+  webhookId: z.string(),
+  msn: z.string(),
+  url: z.string(),
+  event: z.string(),
+  reference: z.string(),
+  createdAt: z.string(),
+  outcome: z.enum(['pending', 'delivered', 'failed']),
+  attempts: z.array(z.object({ at: z.string(), status: z.number().nullable(), error: z.string().nullable(), durationMs: z.number() })),
+});
+export type SandboxWebhookDelivery = z.infer<typeof SandboxWebhookDeliverySchema>;
+
+export const SandboxWebhooksSchema = z.object({
+  /** Registrations, without their signing secrets. */
+  webhooks: z.array(z.object({ id: z.string(), msn: z.string(), url: z.string(), events: z.array(z.string()), createdAt: z.string() })),
+  /** Newest first. */
+  deliveries: z.array(SandboxWebhookDeliverySchema),
+});
+export type SandboxWebhooks = z.infer<typeof SandboxWebhooksSchema>;
 
 export const sandboxContract = {
   getSandboxOverview: method({
@@ -212,9 +252,14 @@ export const sandboxContract = {
     output: SandboxOverviewSchema,
   }),
   getSandboxState: method({
-    summary: "What the embedded sandbox holds: orders (category and receipt), images (without their bytes), payments, agreements and charges.",
-    input: z.object({}).strict(),
+    summary: 'One page of what the embedded sandbox holds, newest first: orders (category and receipt), images (without their bytes), payments, agreements and charges, with the totals.',
+    input: SandboxPageSchema.strict(),
     output: SandboxStateSchema,
+  }),
+  getSandboxWebhooks: method({
+    summary: 'The webhooks registered with the embedded sandbox and its latest deliveries, each with its attempts and outcome.',
+    input: z.object({}).strict(),
+    output: SandboxWebhooksSchema,
   }),
   getSandboxLog: method({
     summary: 'The requests the embedded sandbox answered, newest first (method, path, status, time; never header values).',

@@ -5,7 +5,7 @@ import type { Handlers } from '../dispatch';
 import { fail } from '../failure';
 import { toFaults, toSandboxState } from './sandbox-state';
 
-type SandboxMethods = 'getSandboxOverview' | 'getSandboxState' | 'getSandboxLog' | 'resetSandbox' | 'setSandboxFaults' | 'getSandboxImage';
+type SandboxMethods = 'getSandboxOverview' | 'getSandboxState' | 'getSandboxWebhooks' | 'getSandboxLog' | 'resetSandbox' | 'setSandboxFaults' | 'getSandboxImage';
 
 const EMPTY_COUNTS: SandboxOverview['counts'] = { images: 0, orders: 0, categories: 0, receipts: 0, payments: 0, agreements: 0, charges: 0, requestsSeen: 0 };
 
@@ -14,9 +14,8 @@ const OFF_MESSAGE =
   `Restart Vipps Explorer to start it again, or run one on its own with \`${STANDALONE_SANDBOX_COMMAND}\`.`;
 
 function overview(sandbox: RunningSandbox): SandboxOverview {
-  const snapshot = sandbox.inspect();
+  const snapshot = sandbox.inspect({ offset: 0, limit: 1 });
   const demoMsn = sandbox.demoKeys?.msn;
-  const orderIds = new Set([...snapshot.categories, ...snapshot.receipts].map((o) => `${o.msn}\u0000${o.paymentType}\u0000${o.orderId}`));
   const { config } = sandbox;
   return {
     running: true,
@@ -44,18 +43,11 @@ function overview(sandbox: RunningSandbox): SandboxOverview {
       ecomMalformedJsonStatus: config.ecomMalformedJsonStatus,
       chargeMinDaysAhead: config.chargeMinDaysAhead,
       requestLogSize: config.requestLogSize,
+      retentionPerSalesUnit: config.retentionPerSalesUnit,
+      strictTypes: config.strictTypes,
     },
     faults: toFaults(snapshot.faults),
-    counts: {
-      images: snapshot.images.length,
-      orders: orderIds.size,
-      categories: snapshot.categories.length,
-      receipts: snapshot.receipts.length,
-      payments: snapshot.payments.length,
-      agreements: snapshot.agreements.length,
-      charges: snapshot.charges.length,
-      requestsSeen: snapshot.requestsSeen,
-    },
+    counts: { ...snapshot.totals, requestsSeen: snapshot.requestsSeen },
     notices: snapshot.notices,
   };
 }
@@ -73,7 +65,11 @@ export function createSandboxHandlers(sandbox: RunningSandbox | undefined): Pick
       sandbox
         ? overview(sandbox)
         : { running: false, baseUrl: null, startedAt: null, demoKeys: null, salesUnits: [], settings: null, faults: null, counts: EMPTY_COUNTS, notices: [] },
-    getSandboxState: async () => toSandboxState(running().inspect()),
+    getSandboxState: async ({ offset, limit }) => toSandboxState(running().inspect({ offset, limit })),
+    getSandboxWebhooks: async () => {
+      const live = running();
+      return { webhooks: live.webhooks(), deliveries: live.webhookDeliveries() };
+    },
     getSandboxLog: async ({ limit }) => {
       const live = running();
       return {

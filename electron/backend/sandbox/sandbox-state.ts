@@ -70,14 +70,16 @@ const newestFirst = <T extends { createdAt: string }>(items: T[]): T[] => [...it
 /** The snapshot in the contract's shape: no image bytes, no phone numbers, no charge history. */
 export function toSandboxState(snapshot: SandboxSnapshot): SandboxState {
   return {
+    page: snapshot.page,
+    totals: { orders: snapshot.totals.orders, images: snapshot.totals.images, payments: snapshot.totals.payments, agreements: snapshot.totals.agreements, charges: snapshot.totals.charges },
     orders: toOrders(snapshot),
     images: newestFirst(snapshot.images.map(({ contentType, ...image }) => ({ ...image, mime: contentType }))),
     payments: newestFirst(
       snapshot.payments.map((p) =>
         p.api === 'epayment'
-          ? { api: p.api, msn: p.msn, id: p.reference, state: p.state, amount: p.amount.value, currency: p.amount.currency, userFlow: p.userFlow, createdAt: p.createdAt }
+          ? { api: p.api, msn: p.msn, id: p.reference, state: p.state, amount: p.amount.value, currency: p.amount.currency, captured: p.captured, refunded: p.refunded, userFlow: p.userFlow, createdAt: p.createdAt }
           : // eCom v2 amounts are in NOK øre; the API has no currency field.
-            { api: p.api, msn: p.msn, id: p.orderId, state: p.status, amount: p.amount, currency: 'NOK', userFlow: null, createdAt: p.createdAt },
+            { api: p.api, msn: p.msn, id: p.orderId, state: p.status, amount: p.amount, currency: 'NOK', captured: p.captured, refunded: p.refunded, userFlow: null, createdAt: p.createdAt },
       ),
     ),
     agreements: snapshot.agreements

@@ -6,8 +6,10 @@ import { Tabs, type TabDefinition } from '../components/common/Tabs';
 import { ImageThumbnail } from './ImageThumbnail';
 import { OrdersPanel } from './OrdersPanel';
 import { formatDateTime } from './sandbox-format';
+import { WebhooksPanel } from './WebhooksPanel';
+import type { SandboxWebhooks } from '../../../shared/contract/sandbox';
 
-type ContentTab = 'orders' | 'payments' | 'images' | 'recurring';
+type ContentTab = 'orders' | 'payments' | 'images' | 'recurring' | 'webhooks';
 
 const API_WORDS: Record<string, string> = { epayment: 'ePayment', ecom: 'eCom v2' };
 
@@ -22,6 +24,8 @@ function PaymentsPanel({ payments }: { payments: SandboxState['payments'] }) {
           <th scope="col">API</th>
           <th scope="col">State</th>
           <th scope="col" className="sb-num">Amount</th>
+          <th scope="col" className="sb-num">Captured</th>
+          <th scope="col" className="sb-num">Refunded</th>
           <th scope="col">User flow</th>
           <th scope="col">MSN</th>
           <th scope="col">Created</th>
@@ -34,6 +38,8 @@ function PaymentsPanel({ payments }: { payments: SandboxState['payments'] }) {
             <td>{API_WORDS[p.api] ?? p.api}</td>
             <td><span className="sb-state">{p.state}</span></td>
             <td className="sb-num">{formatAmount(p.amount, p.currency)}</td>
+            <td className="sb-num">{formatAmount(p.captured, p.currency)}</td>
+            <td className="sb-num">{formatAmount(p.refunded, p.currency)}</td>
             <td>{p.userFlow ?? '–'}</td>
             <td>{p.msn}</td>
             <td>{formatDateTime(p.createdAt)}</td>
@@ -116,21 +122,45 @@ function RecurringPanel({ agreements, charges }: Pick<SandboxState, 'agreements'
   );
 }
 
-/** The sandbox's contents, one tab per kind of thing a tester looks for. */
-export function ContentsTabs({ state }: { state: SandboxState }) {
+function Pager({ state, onPage }: { state: SandboxState; onPage(offset: number): void }) {
+  const { offset, limit } = state.page;
+  const largest = Math.max(state.totals.orders, state.totals.images, state.totals.payments, state.totals.agreements);
+  if (offset === 0 && largest <= limit) return null;
+  return (
+    <div className="sb-pager" data-testid="sandbox-pager">
+      <span className="sb-hint">
+        Showing items {offset + 1} to {offset + limit} of each list, newest first.
+      </span>
+      <button type="button" className="button-quiet" disabled={offset === 0} onClick={() => onPage(Math.max(0, offset - limit))}>
+        Newer
+      </button>
+      <button type="button" className="button-quiet" disabled={offset + limit >= largest} onClick={() => onPage(offset + limit)}>
+        Older
+      </button>
+    </div>
+  );
+}
+
+/** The sandbox's contents, one tab per kind of thing a tester looks for, one page at a time. */
+export function ContentsTabs({ state, webhooks, onPage }: { state: SandboxState; webhooks: SandboxWebhooks | null; onPage(offset: number): void }) {
   const [tab, setTab] = useState<ContentTab>('orders');
   const tabs: TabDefinition<ContentTab>[] = [
-    { id: 'orders', label: `Orders (${state.orders.length})` },
-    { id: 'payments', label: `Payments (${state.payments.length})` },
-    { id: 'images', label: `Images (${state.images.length})` },
-    { id: 'recurring', label: `Recurring (${state.agreements.length})` },
+    { id: 'orders', label: `Orders (${state.totals.orders})` },
+    { id: 'payments', label: `Payments (${state.totals.payments})` },
+    { id: 'images', label: `Images (${state.totals.images})` },
+    { id: 'recurring', label: `Recurring (${state.totals.agreements})` },
+    { id: 'webhooks', label: `Webhooks (${webhooks?.deliveries.length ?? 0})` },
   ];
   return (
-    <Tabs<ContentTab> tabs={tabs} selected={tab} onSelect={setTab} label="Sandbox contents" idPrefix="sb-contents">
-      {tab === 'orders' && <OrdersPanel orders={state.orders} images={state.images} />}
-      {tab === 'payments' && <PaymentsPanel payments={state.payments} />}
-      {tab === 'images' && <ImagesPanel images={state.images} />}
-      {tab === 'recurring' && <RecurringPanel agreements={state.agreements} charges={state.charges} />}
-    </Tabs>
+    <>
+      <Tabs<ContentTab> tabs={tabs} selected={tab} onSelect={setTab} label="Sandbox contents" idPrefix="sb-contents">
+        {tab === 'orders' && <OrdersPanel orders={state.orders} images={state.images} />}
+        {tab === 'payments' && <PaymentsPanel payments={state.payments} />}
+        {tab === 'images' && <ImagesPanel images={state.images} />}
+        {tab === 'recurring' && <RecurringPanel agreements={state.agreements} charges={state.charges} />}
+        {tab === 'webhooks' && (webhooks ? <WebhooksPanel webhooks={webhooks} /> : <p className="sb-empty">The webhook deliveries could not be loaded.</p>)}
+      </Tabs>
+      {tab !== 'webhooks' && <Pager state={state} onPage={onPage} />}
+    </>
   );
 }

@@ -109,7 +109,16 @@ export function RequestLogPanel({ reloadKey, onNewRequests }: RequestLogPanelPro
                   <tr key={entry.seq}>
                     <td>{formatClock(entry.time)}</td>
                     <td><code>{entry.method}</code></td>
-                    <td><code className="sb-wrap">{entry.path}</code></td>
+                    <td>
+                      <code className="sb-wrap">{entry.path}</code>
+                      {entry.notes.length > 0 && (
+                        <ul className="sb-notes" aria-label="Accepted as the real service does">
+                          {entry.notes.map((note) => (
+                            <li key={note}>{note}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
                     <td>
                       <span className={`sb-status sb-status-${statusTone(entry.status)}`} data-testid="sandbox-log-status">{entry.status}</span>
                     </td>

@@ -84,7 +84,7 @@ export function SandboxView() {
           </div>
           <section className="sb-card" aria-labelledby="sb-contents-title">
             <h2 id="sb-contents-title">Contents</h2>
-            {state ? <ContentsTabs state={state} /> : <p role="status">Loading the contents…</p>}
+            {state ? <ContentsTabs state={state} webhooks={model.webhooks} onPage={model.showPage} /> : <p role="status">Loading the contents…</p>}
           </section>
           <RequestLogPanel reloadKey={logReload} onNewRequests={() => void model.refresh()} />
         </>

@@ -1,11 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExplorerApi } from '../../../shared/contract';
-import type { SandboxFaults, SandboxOverview, SandboxState } from '../../../shared/contract/sandbox';
+import type { SandboxFaults, SandboxOverview, SandboxState, SandboxWebhooks } from '../../../shared/contract/sandbox';
 import type { ExplorerError } from '../../../shared/errors';
+
+/** Items per list on one page of the contents. */
+export const SANDBOX_PAGE_SIZE = 100;
 
 export interface SandboxModel {
   overview: SandboxOverview | null;
   state: SandboxState | null;
+  webhooks: SandboxWebhooks | null;
+  /** How many of the newest items the contents skip. */
+  offset: number;
+  showPage(offset: number): void;
   /** The last failed load, in the backend's words. */
   error: ExplorerError | null;
   loading: boolean;
@@ -18,6 +25,8 @@ export interface SandboxModel {
 export function useSandbox(api: ExplorerApi): SandboxModel {
   const [overview, setOverview] = useState<SandboxOverview | null>(null);
   const [state, setState] = useState<SandboxState | null>(null);
+  const [webhooks, setWebhooks] = useState<SandboxWebhooks | null>(null);
+  const [offset, setOffset] = useState(0);
   const [error, setError] = useState<ExplorerError | null>(null);
   const [loading, setLoading] = useState(true);
   const mounted = useRef(true);
@@ -28,7 +37,9 @@ export function useSandbox(api: ExplorerApi): SandboxModel {
     const mine = ++generation.current;
     setLoading(true);
     const over = await api.getSandboxOverview({});
-    const contents = over.ok && over.value.running ? await api.getSandboxState({}) : null;
+    const running = over.ok && over.value.running;
+    const contents = running ? await api.getSandboxState({ offset, limit: SANDBOX_PAGE_SIZE }) : null;
+    const hooks = running ? await api.getSandboxWebhooks({}) : null;
     if (!mounted.current || mine !== generation.current) return;
     setLoading(false);
     if (!over.ok) {
@@ -42,7 +53,8 @@ export function useSandbox(api: ExplorerApi): SandboxModel {
     }
     setError(null);
     setState(contents ? contents.value : null);
-  }, [api]);
+    setWebhooks(hooks && hooks.ok ? hooks.value : null);
+  }, [api, offset]);
 
   useEffect(() => {
     mounted.current = true;
@@ -56,5 +68,5 @@ export function useSandbox(api: ExplorerApi): SandboxModel {
     setOverview((current) => (current ? { ...current, faults } : current));
   }, []);
 
-  return { overview, state, error, loading, refresh, faultsChanged };
+  return { overview, state, webhooks, offset, showPage: setOffset, error, loading, refresh, faultsChanged };
 }

@@ -27,7 +27,7 @@ describe('the whole quick start against the embedded sandbox (in-memory keychain
 
     await t.backend.dispose();
     // The scan only means something if the files it reads exist.
-    expect(filesUnder(t.dataDir).map((file) => path.basename(file))).toEqual(expect.arrayContaining(['history.json', 'profiles.json', 'sandbox-state.json']));
+    expect(filesUnder(t.dataDir).map((file) => path.basename(file))).toEqual(expect.arrayContaining(['history.json', 'profiles.json', 'sandbox-state.jsonl']));
     const leaks = findSecrets([t.dataDir, responseTempDir(t.dataDir)], { client_secret: keys.client_secret, subscription_key: keys.subscription_key, access_token: accessToken }, { log: t.logLines.join('\n') });
     expect(leaks).toEqual([]);
   });

@@ -143,7 +143,7 @@ describe('sandbox panel methods against the embedded sandbox', () => {
     await t.ok('setSandboxFaults', { latencyMs: 5 });
     await t.ok('resetSandbox', {});
     const state = await t.ok<SandboxState>('getSandboxState', {});
-    expect(state).toEqual({ orders: [], images: [], payments: [], agreements: [], charges: [] });
+    expect(state).toEqual({ page: { offset: 0, limit: 100 }, totals: { orders: 0, images: 0, payments: 0, agreements: 0, charges: 0 }, orders: [], images: [], payments: [], agreements: [], charges: [] });
     expect((await t.ok<LogAnswer>('getSandboxLog', {})).entries).toEqual([]);
     const overview = await t.ok<SandboxOverview>('getSandboxOverview', {});
     expect(overview.counts).toMatchObject({ images: 0, orders: 0, payments: 0 });

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ExplorerApi } from '../../../shared/contract';
-import type { SandboxFaults, SandboxLogEntry, SandboxOverview, SandboxState } from '../../../shared/contract/sandbox';
+import type { SandboxFaults, SandboxLogEntry, SandboxOverview, SandboxState, SandboxWebhooks } from '../../../shared/contract/sandbox';
 import { ExplorerProvider } from '../../../renderer/src/api/ExplorerContext';
 import { SandboxView } from '../../../renderer/src/sandbox/SandboxView';
 
@@ -37,6 +37,8 @@ function overview(faults: SandboxFaults = NO_FAULTS): SandboxOverview {
       ecomMalformedJsonStatus: 400,
       chargeMinDaysAhead: 1,
       requestLogSize: 500,
+      retentionPerSalesUnit: 10_000,
+      strictTypes: false,
     },
     faults,
     counts: { images: 1, orders: 1, categories: 1, receipts: 1, payments: 1, agreements: 0, charges: 0, requestsSeen: 6 },
@@ -49,6 +51,8 @@ let uploads = 0;
 
 function contents(uploadedAt = '2025-03-01T10:00:30.000Z'): SandboxState {
   return {
+    page: { offset: 0, limit: 100 },
+    totals: { orders: 1, images: 1, payments: 1, agreements: 0, charges: 0 },
     orders: [
       {
         msn: '123456',
@@ -69,24 +73,46 @@ function contents(uploadedAt = '2025-03-01T10:00:30.000Z'): SandboxState {
       },
     ],
     images: [{ msn: '123456', imageId: IMAGE_ID, format: 'png', mime: 'image/png', size: 1234, width: 40, height: 200, createdAt: uploadedAt }],
-    payments: [{ api: 'epayment', msn: '123456', id: ORDER_ID, state: 'AUTHORIZED', amount: 44700, currency: 'NOK', userFlow: 'WEB_REDIRECT', createdAt: '2025-03-01T10:00:10.000Z' }],
+    payments: [{ api: 'epayment', msn: '123456', id: ORDER_ID, state: 'AUTHORIZED', amount: 44700, currency: 'NOK', captured: 20000, refunded: 0, userFlow: 'WEB_REDIRECT', createdAt: '2025-03-01T10:00:10.000Z' }],
     agreements: [],
     charges: [],
   };
 }
 
 function logEntry(seq: number, method: string, path: string, status: number, fault: SandboxLogEntry['fault'] = null): SandboxLogEntry {
-  return { seq, time: '2025-03-01T10:00:00.000Z', method, path, status, durationMs: 3, api: 'om', msn: '123456', fault };
+  return { seq, time: '2025-03-01T10:00:00.000Z', method, path, status, durationMs: 3, api: 'om', msn: '123456', fault, notes: [] };
 }
 
 /** A backend in memory that keeps faults, log and contents the way the real one does. */
-function fakeSandboxApi(options: { running?: boolean; state?: Partial<SandboxState> } = {}) {
+const WEBHOOKS: SandboxWebhooks = {
+  webhooks: [{ id: 'wh-1', msn: '123456', url: 'http://127.0.0.1:3000/hooks', events: ['epayments.payment.captured.v1'], createdAt: '2025-03-01T10:00:00.000Z' }],
+  deliveries: [
+    {
+      id: 'd-1',
+      webhookId: 'wh-1',
+      msn: '123456',
+      url: 'http://127.0.0.1:3000/hooks',
+      event: 'epayments.payment.captured.v1',
+      reference: ORDER_ID,
+      createdAt: '2025-03-01T10:03:00.000Z',
+      outcome: 'delivered',
+      attempts: [
+        { at: '2025-03-01T10:03:00.000Z', status: 500, error: 'The receiver answered 500.', durationMs: 4 },
+        { at: '2025-03-01T10:03:01.000Z', status: 200, error: null, durationMs: 3 },
+      ],
+    },
+  ],
+};
+
+function fakeSandboxApi(options: { running?: boolean; state?: Partial<SandboxState>; webhooks?: SandboxWebhooks } = {}) {
+  const webhooks = options.webhooks ?? WEBHOOKS;
   let faults = NO_FAULTS;
   let state = { ...contents(new Date(Date.UTC(2025, 2, 1, 10, 0, ++uploads)).toISOString()), ...options.state };
+  state = { ...state, totals: { orders: state.orders.length, images: state.images.length, payments: state.payments.length, agreements: state.agreements.length, charges: state.charges.length, ...options.state?.totals } };
   let log = [logEntry(2, 'GET', `/order-management/v2/ecom/${ORDER_ID}`, 503, 'error'), logEntry(1, 'POST', '/accesstoken/get', 200)];
   const calls = {
     resetSandbox: vi.fn(async () => {
-      state = { orders: [], images: [], payments: [], agreements: [], charges: [] };
+      state = { page: { offset: 0, limit: 100 }, totals: { orders: 0, images: 0, payments: 0, agreements: 0, charges: 0 }, orders: [], images: [], payments: [], agreements: [], charges: [] };
       log = [];
       return ok({ reset: true as const });
     }),
@@ -103,7 +129,8 @@ function fakeSandboxApi(options: { running?: boolean; state?: Partial<SandboxSta
       options.running === false
         ? ok({ ...overview(), running: false, baseUrl: null, startedAt: null, demoKeys: null, salesUnits: [], settings: null, faults: null })
         : ok(overview(faults)),
-    getSandboxState: async () => ok(state),
+    getSandboxState: vi.fn(async ({ offset = 0 }: { offset?: number }) => ok({ ...state, page: { offset, limit: 100 } })),
+    getSandboxWebhooks: async () => ok(webhooks),
     ...calls,
   } as unknown as ExplorerApi;
   return { api, calls, addLog: (entry: SandboxLogEntry) => (log = [entry, ...log]) };
@@ -259,5 +286,25 @@ describe('the sandbox view', () => {
     expect(off.textContent).toContain('npm run sandbox -- --port 8787');
     expect(screen.queryByRole('button', { name: 'Reset sandbox…' })).toBeNull();
     expect(screen.queryByTestId('sandbox-log')).toBeNull();
+  });
+
+  it('shows each webhook delivery with its attempts and outcome in the Webhooks tab', async () => {
+    renderView(fakeSandboxApi().api);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Webhooks (1)' }));
+    expect(screen.getByTestId('sandbox-webhooks').textContent).toContain('http://127.0.0.1:3000/hooks');
+    const row = within(screen.getByTestId('sandbox-deliveries')).getByText('epayments.payment.captured.v1').closest('tr');
+    expect(row?.getAttribute('data-outcome')).toBe('delivered');
+    expect(row?.textContent).toContain('500: The receiver answered 500.');
+    expect(row?.textContent).toContain('200 in 3 ms');
+  });
+
+  it('pages through large contents, asking the backend for the older page', async () => {
+    const { api } = fakeSandboxApi({ state: { totals: { orders: 250, images: 1, payments: 1, agreements: 0, charges: 0 } } });
+    renderView(api);
+    const pager = await screen.findByTestId('sandbox-pager');
+    expect(pager.textContent).toContain('Showing items 1 to 100');
+    fireEvent.click(within(pager).getByRole('button', { name: 'Older' }));
+    await waitFor(() => expect(api.getSandboxState).toHaveBeenLastCalledWith({ offset: 100, limit: 100 }));
+    expect((await screen.findByTestId('sandbox-pager')).textContent).toContain('Showing items 101 to 200');
   });
 });

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, watchPageErrors } from '../../helpers/chromium';
+import { repoRoot, spawnHost, type SpawnedHost } from '../../helpers/spawn-host';
+import { tempDir } from '../../helpers/temp';
+import { seriousAxeFindings } from '../../helpers/axe';
+
+const fixture = path.join(repoRoot, 'test', 'unit', 'interop', 'fixtures', 'sandbox-flow.postman_collection.json');
+
+let browser: BrowserContext;
+let host: SpawnedHost;
+let page: Page;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  host = await spawnHost('web', ['--no-open', '--port', '0', '--data-dir', tempDir('vx-interop-')]);
+  page = await browser.newPage();
+  pageErrors = watchPageErrors(page);
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import & export', exact: true }).click();
+  await page.getByRole('heading', { name: 'Import, export and snippets' }).waitFor();
+});
+
+afterAll(async () => {
+  await host?.stop();
+  await browser?.close();
+});
+
+describe('import and run in Chromium against the real backend', () => {
+  it('imports a Postman file chosen in the file picker, runs it on the sandbox, and every request and test passes', async () => {
+    await page.locator('input[type="file"]').setInputFiles(fixture);
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor();
+    await expect.poll(() => preview.textContent()).toContain('3 requests');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const result = page.getByTestId('import-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('Imported 3 requests into “Sandbox flow”');
+    await page.getByRole('button', { name: 'Run “Sandbox flow”' }).click();
+    await expect.poll(async () => (await page.getByTestId('run-summary').textContent().catch(() => '')) ?? '', { timeout: 60_000 }).toMatch(/3 run, 3 passed, 0 failed \(tests: 4 of 4 passed\)/);
+    expect(await seriousAxeFindings(page, 'import view after a run')).toEqual([]);
+  });
+
+  it('takes pasted curl, names its defects and fixes them all with one button', async () => {
+    await page.getByRole('textbox', { name: 'Pasted text' }).fill(`curl -X PUT https://apitest.vipps.no/order-management/v2/ecom/categories/PAYMENT-ORDER-ID \\\n -H "Authorization: YOUBearer YOUR-ACCESS-TOKEN" \\\n -d '{"category": "GENERAL",}'`);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    const preview = page.getByTestId('import-preview');
+    await expect.poll(() => preview.textContent()).toContain('trailing comma');
+    expect(await preview.textContent()).toContain('"YOUBearer"');
+    await page.getByRole('button', { name: 'Fix all' }).click();
+    await expect.poll(() => preview.textContent()).toContain('{{base_url}}/order-management/v2/ecom/categories/{{orderId}}');
+    expect(await page.getByRole('button', { name: 'Fix all' }).count()).toBe(0);
+  });
+
+  it('drops a file on the drop zone', async () => {
+    const text = JSON.stringify({ name: 'Dropped env', values: [{ key: 'region', value: 'eu', enabled: true }] });
+    const transfer = await page.evaluateHandle((content) => {
+      const data = new DataTransfer();
+      data.items.add(new File([content], 'dropped.postman_environment.json', { type: 'application/json' }));
+      return data;
+    }, text);
+    await page.getByTestId('import-drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
+    await expect.poll(() => page.getByTestId('import-preview').textContent()).toContain('Dropped env');
+    expect(pageErrors).toEqual([]);
+  });
+});
