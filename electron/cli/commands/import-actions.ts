@@ -35,9 +35,14 @@ export async function importFile(kind: ImportKind, file: string, into: string, t
     const result = await session.call('importInto', { source: { kind: 'file', path: source }, format: formats[kind], target, storeKeys: false, vippsAuth: true }, `Importing ${file}`);
     terminal.out(`Imported ${result.requestCount} request${result.requestCount === 1 ? '' : 's'}${result.folderCount ? ` in ${result.folderCount} folder${result.folderCount === 1 ? '' : 's'}` : ''} from ${file} into ${into} (${paint('bold', result.collectionName)}).\n`);
     for (const note of result.notes) terminal.out(`  ${paint('yellow', '!')} ${note}\n`);
+    // The same note on many requests is said once, with the requests it is about.
+    const byNote = new Map<string, string[]>();
     for (const item of result.items) {
-      for (const note of item.notes) terminal.out(`  ${paint('yellow', '!')} ${item.location}: ${note}\n`);
-      for (const defect of item.defects) terminal.out(`  ${paint('yellow', '!')} ${item.location}: ${defect.message}\n`);
+      for (const note of [...item.notes, ...item.defects.map((defect) => defect.message)]) byNote.set(note, [...(byNote.get(note) ?? []), item.location]);
+    }
+    for (const [note, locations] of byNote) {
+      const where = locations.length <= 3 ? locations.join(', ') : `${locations.slice(0, 3).join(', ')} and ${locations.length - 3} more`;
+      terminal.out(`  ${paint('yellow', '!')} ${where}: ${note}\n`);
     }
     for (const variable of result.variables) {
       if (variable.destination === 'left-out') terminal.out(`  ${paint('yellow', '!')} ${variable.key} was left out: ${variable.reason}\n`);

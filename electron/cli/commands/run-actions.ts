@@ -73,13 +73,25 @@ function folderNames(items: TreeNode[]): string[] {
   return items.flatMap((node) => (node.kind === 'folder' ? [node.name, ...folderNames(node.children)] : []));
 }
 
+/**
+ * Where an --environment file's values go, as in newman: they are where the run starts, so values
+ * that scripts and extractions set later win over them, and they win over the collection's own
+ * variables; the runner's per-iteration layer has exactly that place (--env-var wins over all).
+ * With a profile (--env, --profile), the app's own import rules decide as when the file is
+ * imported in the app: the base URL, the MSN and the keys are the profile's (so a file written
+ * for Vipps' test environment cannot send a sandbox run elsewhere), plain values are used.
+ */
+async function environmentStart(target: RunTarget, file: string, values: Record<string, string>): Promise<Record<string, string>> {
+  if (target.keySource === 'none') return values;
+  const preview = await target.session.call('previewImport', { source: { kind: 'file', path: path.resolve(file) }, format: 'postman-environment' }, `Reading the environment file ${file}`);
+  const used = new Set(preview.variables.filter((placement) => placement.destination === 'collection-file').map((placement) => placement.key));
+  return Object.fromEntries(Object.entries(values).filter(([key]) => used.has(key)));
+}
+
 export async function runCollection(collectionPath: string, flags: CollectionFlags, terminal: Terminal): Promise<ExitCode> {
   const iterations = parseWhole(flags.iterations, '--iterations', 1, 10_000)!;
   const delayMs = parseWhole(flags.delay, '--delay', 0, 600_000)!;
   const requestTimeoutMs = parseWhole(flags.timeoutRequest, '--timeout-request', 1, 600_000);
-  // An environment file is where a run starts, as in newman: values scripts and extractions set
-  // later win over it, and it wins over the collection's own variables. The runner's per-iteration
-  // layer has exactly that place. --env-var values win over everything, as newman's do.
   const fileValues = flags.environment ? readEnvironmentFile(flags.environment).values : undefined;
   const variables = parseEnvVars(flags.envVar);
   if (!fs.existsSync(collectionPath)) throw usageFailure(`${collectionPath} does not exist.`, 'Give the path of a collection folder or of a Postman v2.1 collection file.');
@@ -96,6 +108,7 @@ export async function runCollection(collectionPath: string, flags: CollectionFla
       }
       itemPath = found;
     }
+    const startValues = fileValues && flags.environment ? await environmentStart(target, flags.environment, fileValues) : undefined;
     return await runWithReporters(
       target,
       {
@@ -105,7 +118,7 @@ export async function runCollection(collectionPath: string, flags: CollectionFla
         delayMs,
         stopOnFailure: flags.bail === true,
         variables,
-        ...(fileValues ? { iterationData: [fileValues] } : {}),
+        ...(startValues ? { iterationData: [startValues] } : {}),
         ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
       },
       flags,

@@ -11,7 +11,7 @@ describe('vipps-explorer command line', () => {
   const paths = commandPaths(buildProgram(fakeTerminal(), () => {}));
 
   it('has the commands the issue lists', () => {
-    expect(paths.map((path) => path.join(' '))).toEqual(expect.arrayContaining(['run', 'run collection', 'sandbox', 'profiles', 'profiles list', 'profiles add', 'profiles remove', 'profiles test']));
+    expect(paths.map((path) => path.join(' '))).toEqual(expect.arrayContaining(['run', 'run collection', 'sandbox', 'profiles', 'profiles list', 'profiles add', 'profiles remove', 'profiles test', 'run quickstart', 'import']));
   });
 
   it.each(paths.map((path) => [path.join(' '), path]))('prints help for "%s" and exits 0', async (_name, path) => {
