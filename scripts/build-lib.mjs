@@ -31,7 +31,8 @@ const nodeTargets = [
   { entry: 'electron/preload.ts', out: 'dist/electron/preload.cjs', format: 'cjs' },
   { entry: 'electron/web.ts', out: 'dist/electron/web.js', format: 'esm' },
   // The command line starts once per CI step, so its start-up counts: it is split into chunks
-  // (`--help`/`--version` load the argument parser only) and the pure-JS libraries it runs on are
+  // beside it (`--help`/`--version` load the argument parser only; the chunks find package.json
+  // and the script sandbox's child where the other bundles do) and the pure-JS libraries it runs on are
   // bundled in, which saves Node resolving and reading hundreds of files. Packages with native
   // parts or files of their own (keytar, script sandboxes…) stay in node_modules.
   { entry: 'electron/cli.ts', out: 'dist/electron/cli.js', format: 'esm', splitting: true, bundled: ['commander', 'zod', 'yaml', 'axios', 'conf', 'jsonc-parser'] },
@@ -52,7 +53,7 @@ export async function buildAll({ quiet = false } = {}) {
       absWorkingDir: root,
       entryPoints: [target.entry],
       ...(target.splitting
-        ? { outdir: path.dirname(target.out), entryNames: '[name]', chunkNames: 'cli-chunks/[name]-[hash]', splitting: true }
+        ? { outdir: path.dirname(target.out), entryNames: '[name]', chunkNames: 'cli-chunk-[name]-[hash]', splitting: true }
         : { outfile: target.out }),
       bundle: true,
       platform: 'node',

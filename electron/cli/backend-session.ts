@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { confStoreFactory, createBackend, DATA_DIR_ENV, defaultDataDir, MemoryKeychain, type Backend, type KeyValueFile, type StoreFactory } from '../backend';
 import { failureFromBackend } from './exit-codes';
@@ -28,16 +27,6 @@ export interface BackendSession {
 /** Documents (profiles, settings, history…) held in memory for the life of an isolated session. */
 const memoryStoreFactory: StoreFactory = ({ cwd, name }): KeyValueFile => ({ path: path.join(cwd, `${name}.json`), store: {} });
 
-/**
- * The built CLI lives in chunks (dist/electron/cli-chunks/), one folder below the script
- * sandbox's child (dist/electron/script-child.cjs), so the backend's own lookup beside its
- * module would miss it. From the sources the backend finds it itself.
- */
-function scriptChildPath(): string | undefined {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  return [path.join(here, '..', 'script-child.cjs'), path.join(here, 'script-child.cjs')].find((file) => fs.existsSync(file));
-}
-
 export function userDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   if (flag) return path.resolve(flag);
   const fromEnv = env[DATA_DIR_ENV];
@@ -54,7 +43,6 @@ export async function openSession(kind: SessionKind, log: (line: string) => void
       dataDir,
       storeFactory: kind.kind === 'isolated' ? memoryStoreFactory : confStoreFactory,
       log,
-      ...(scriptChildPath() ? { scripts: { childPath: scriptChildPath() } } : {}),
       ...(kind.kind === 'isolated' ? { keychain: new MemoryKeychain(), sandbox: kind.sandbox ? { inMemory: true } : false } : { sandbox: { inMemory: true } }),
     });
   } catch (error) {
