@@ -2,10 +2,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
-import type { StoreFactory } from './backend';
+import { keepProcessAlive, PRIVATE_FILE_MODE, type StoreFactory } from './backend';
 import { startExplorerApp } from './main/explorer-app';
 
-const electronStoreFactory: StoreFactory = ({ cwd, name }) => new ElectronStore<Record<string, unknown>>({ cwd, name });
+// One failing handler must not take every window down with the main process.
+keepProcessAlive((line) => console.error(line), 'main process');
+
+const electronStoreFactory: StoreFactory = ({ cwd, name }) => new ElectronStore<Record<string, unknown>>({ cwd, name, configFileMode: PRIVATE_FILE_MODE });
 
 /**
  * Entry of the desktop host (bundled to dist/electron/main.js). Everything testable lives in

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { APP, confStoreFactory, createBackend, dataDirFromArgs, defaultDataDir } from './backend';
+import { APP, confStoreFactory, createBackend, dataDirFromArgs, defaultDataDir, keepProcessAlive } from './backend';
+import { openBrowser } from './web/open-browser';
 import { startWebHost } from './web/server';
 
 /**
@@ -49,6 +50,7 @@ export function parseWebArgs(argv: string[], here: string): WebCommandOptions {
 }
 
 export async function runWebHost(options: WebCommandOptions): Promise<void> {
+  keepProcessAlive((line) => console.error(line), 'web host');
   const backend = await createBackend({
     host: 'browser',
     dataDir: options.dataDir,
@@ -60,10 +62,7 @@ export async function runWebHost(options: WebCommandOptions): Promise<void> {
   console.log(host.url);
   console.log(`Data folder: ${options.dataDir}`);
   console.log('Press Ctrl+C to stop.');
-  if (options.open) {
-    const { default: open } = await import('open');
-    open(host.url).catch(() => console.error('Could not open a browser; open the URL above by hand.'));
-  }
+  if (options.open) await openBrowser(host.url, (line) => console.error(line));
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

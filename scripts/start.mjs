@@ -7,8 +7,9 @@ import { buildIfNeeded, root } from './build-lib.mjs';
 import { locateElectron } from './electron-availability.mjs';
 
 await buildIfNeeded();
-const args = process.argv.slice(2);
-const electron = locateElectron();
+// --retry-electron is ours (try the Electron download again); everything else goes to the app.
+const args = process.argv.slice(2).filter((arg) => arg !== '--retry-electron');
+const electron = locateElectron(process.env, process.platform, { recheck: process.argv.includes('--retry-electron') });
 const entry = electron.ok
   ? { command: electron.binary, args: [root, ...args] }
   : { command: process.execPath, args: [path.join(root, 'dist/electron/web.js'), ...args] };

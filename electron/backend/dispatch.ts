@@ -15,8 +15,25 @@ export type Handlers = {
 
 export type Logger = (line: string) => void;
 
-function describeIssues(error: z.ZodError): ExplorerError['issues'] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(input)', message: issue.message }));
+/**
+ * What an error may echo of the input. Validation messages name unknown keys and bad values,
+ * and the input comes from an untrusted page: without a cap, 10 MB of key names would come
+ * back as 20 MB (once in the message, once in the issues).
+ */
+const ECHO_LIMITS = { issues: 20, path: 120, message: 200, summary: 1_000, methodName: 80 } as const;
+
+export function capEcho(text: string, limit: number): string {
+  return text.length <= limit ? text : `${text.slice(0, limit)}… (${text.length - limit} more characters)`;
+}
+
+function describeIssues(error: z.ZodError): NonNullable<ExplorerError['issues']> {
+  const issues = error.issues.slice(0, ECHO_LIMITS.issues).map((issue) => ({
+    path: capEcho(issue.path.map(String).join('.') || '(input)', ECHO_LIMITS.path),
+    message: capEcho(issue.message, ECHO_LIMITS.message),
+  }));
+  const more = error.issues.length - issues.length;
+  if (more > 0) issues.push({ path: '(input)', message: `${more} more problems not listed` });
+  return issues;
 }
 
 /**
@@ -33,7 +50,8 @@ export async function dispatch(
   log: Logger = () => {},
 ): Promise<Result<unknown>> {
   if (!isMethodName(methodName)) {
-    return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `There is no backend method called "${methodName}". Update the app if it was built from mismatched parts.` } };
+    const shown = capEcho(String(methodName), ECHO_LIMITS.methodName);
+    return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `There is no backend method called "${shown}". Update the app if it was built from mismatched parts.` } };
   }
   const spec = contract[methodName];
   const parsed = spec.input.safeParse(rawInput ?? {});
@@ -43,7 +61,7 @@ export async function dispatch(
       ok: false,
       error: {
         code: 'INVALID_INPUT',
-        message: `The request to ${methodName} was not valid: ${issues?.map((i) => `${i.path}: ${i.message}`).join('; ')}.`,
+        message: `The request to ${methodName} was not valid: ${capEcho(issues.map((i) => `${i.path}: ${i.message}`).join('; '), ECHO_LIMITS.summary)}.`,
         issues,
       },
     };
@@ -58,7 +76,10 @@ export async function dispatch(
     }
     return { ok: true, value: checked.data };
   } catch (error) {
-    if (error instanceof ExplorerFailure) return { ok: false, error: error.toValue() };
+    if (error instanceof ExplorerFailure) {
+      const value = error.toValue();
+      return { ok: false, error: { ...value, message: capEcho(value.message, ECHO_LIMITS.summary * 2) } };
+    }
     // Only the error's name and message are logged: stack traces of request code can carry header values.
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     log(`backend: ${methodName} failed unexpectedly: ${detail}`);

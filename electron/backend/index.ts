@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { DEMO_SALES_UNIT } from '../sandbox/index';
 import { createAppHandlers } from './app-handlers';
@@ -15,11 +14,10 @@ import { createRunnerHandlers } from './runner/runner-handlers';
 import type { SourceExtras } from './runner/run-source';
 import { createFileHandlers, type HostDialogs } from './files/image-file';
 import { dispatch, type CallContext, type Handlers, type Logger } from './dispatch';
-import type { StoreFactory } from './store/document-store';
+import { ensurePrivateDir, type StoreFactory } from './store/document-store';
 import { NoticeBoard } from './store/notices';
 import { RequestEngine } from './engine/request-engine';
 import { createRequestHandlers } from './engine/request-handlers';
-import { responseTempDir } from './engine/response-bodies';
 import { createHistoryHandlers } from './history/history-handlers';
 import { HistoryStore, type HistoryLimits } from './history/history-store';
 import { openEmbeddedSandbox, type SandboxChoice } from './profiles/embedded-sandbox';
@@ -32,6 +30,7 @@ import { createSandboxHandlers } from './sandbox/sandbox-handlers';
 import { ProfileService } from './profiles/profile-service';
 import type { KeychainAdapter } from './vault/keychain-adapter';
 import { SecretVault } from './vault/secret-vault';
+import { createWorkspaceHandlers } from './workspace/workspace-handlers';
 
 export interface BackendOptions {
   host: CallContext['host'];
@@ -50,7 +49,8 @@ export interface BackendOptions {
   /** The request engine's knobs: large-body threshold, temp folder, history bounds, clock. */
   requests?: {
     spoolThresholdBytes?: number;
-    tempDir?: string;
+    /** Where the private temp folder for large bodies is made (default: the system's temp folder). */
+    tempRoot?: string;
     history?: Partial<HistoryLimits>;
     now?: () => number;
   };
@@ -72,7 +72,7 @@ export interface Backend {
  * domain contributes its handlers; this function only wires them together.
  */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDir(options.dataDir);
   const log = options.log ?? (() => {});
   const notices = new NoticeBoard();
   const disposers: Array<() => Promise<void> | void> = [];
@@ -80,8 +80,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   const sandbox = await openEmbeddedSandbox(options.sandbox, options.dataDir);
   disposers.push(() => sandbox.close());
-  // What the sandbox noticed at start (saved state moved aside, a new token secret) goes to the status bar too.
-  for (const message of sandbox.running?.inspect({ offset: 0, limit: 1 }).notices ?? []) notices.add('warning', message);
+  // The sandbox's notices (saved state moved aside, a new token secret, and any it adds while
+  // running) reach the status bar like every other; a page of one item keeps the read cheap.
+  if (sandbox.running) notices.follow(() => sandbox.running?.inspect({ offset: 0, limit: 1 }).notices ?? []);
   const demoKeys = sandbox.running?.demoKeys ?? DEMO_SALES_UNIT;
   const vault = new SecretVault(options.keychain ? { keychain: options.keychain } : {});
   // The demo keys are public and only open the local sandbox: kept in memory, never in a file or the keychain.
@@ -94,16 +95,17 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     sandboxBaseUrl: () => sandbox.running?.baseUrl,
     // Called only after construction, once the engine below exists.
     onCredentialsChanged: (profileId) => engine.tokens.forget(profileId),
+    // Only when keys are actually being stored: the Sandbox needs none, so a missing keychain is no news before that.
+    onKeychainUnavailable: (message) => notices.addOnce('warning', message),
   });
   const engine = new RequestEngine({
     profiles,
     history,
-    tempDir: options.requests?.tempDir ?? responseTempDir(options.dataDir),
+    temp: { dataDir: options.dataDir, root: options.requests?.tempRoot },
     spoolThresholdBytes: options.requests?.spoolThresholdBytes,
     now: options.requests?.now,
   });
   disposers.push(() => engine.dispose());
-  await announceKeychainProblem(vault, notices);
   const activeEnvironment = () => profiles.activeEnvironment();
   const quickStartDoc = openQuickStartDocument({ factory: options.storeFactory, dir: options.dataDir, notices });
   const quickStart = createQuickStartCollection({ doc: quickStartDoc, msnOf: () => profiles.active().msn });
@@ -138,6 +140,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...createCollectionHandlers({ store: collections, items, history }),
     ...createRunnerHandlers({ runner, store: collections, extras: (id) => builtInRuns.get(id) }),
     ...createInteropHandlers({ handlers: () => handlers, profiles, tokens: engine.tokens }),
+    ...createWorkspaceHandlers({ storeFactory: options.storeFactory, dataDir: options.dataDir, notices }),
   };
 
   return {
@@ -158,22 +161,11 @@ export { APP } from './app-info';
 export { dataDirFromArgs, defaultDataDir } from './data-dir';
 export type { HostDialogs } from './files/image-file';
 export { confStoreFactory } from './store/conf-factory';
-export { openDocument, type DocumentStore, type StoreFactory } from './store/document-store';
+export { openDocument, PRIVATE_FILE_MODE, type DocumentStore, type StoreFactory } from './store/document-store';
+export { describeFailure, keepProcessAlive } from './process-guard';
 export type { NoticeBoard } from './store/notices';
 export type { RunnerHooks, BeforeRequestContext, AfterResponseContext, ScopeAccess, VariableScope, ScriptResponse, ScriptSource } from './runner/hooks';
 export type { EventBus, EventListener } from './events/event-bus';
-
-/**
- * Tells the user at startup when keys cannot be kept safely. A keyring that is asking for its
- * password may take a while; the notice then appears as soon as the answer is known.
- */
-async function announceKeychainProblem(vault: SecretVault, notices: NoticeBoard): Promise<void> {
-  const announce = (status: Awaited<ReturnType<SecretVault['status']>>) => {
-    if (status.state === 'unavailable') notices.add('warning', status.message);
-  };
-  const check = vault.status().then(announce, () => undefined);
-  await Promise.race([check, new Promise((resolve) => setTimeout(resolve, 3_000).unref())]);
-}
 
 // What the command line needs besides the above (it is a host too, so it imports only this file).
 export { DATA_DIR_ENV } from './data-dir';

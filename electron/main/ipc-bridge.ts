@@ -24,6 +24,11 @@ const FORBIDDEN: Result<never> = {
   },
 };
 
+const INTERNAL: Result<never> = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'The app failed to answer this request. Try again; restart the app if it keeps happening.' },
+};
+
 /** A frame may reach the backend only while it shows the app itself, never a page it navigated to or embeds. */
 export function isTrustedSender(frame: Pick<Electron.WebFrameMain, 'url'> | null | undefined): boolean {
   return frame != null && isAppUrl(frame.url);
@@ -44,6 +49,9 @@ export function registerContractHandlers(ipcMain: IpcHandlerRegistry, backend: P
       event.sender.once('destroyed', abort);
       try {
         return await backend.call(name, input, { host: 'electron', signal: caller.signal });
+      } catch {
+        // The dispatcher answers every failure itself; this is the last resort, so no renderer call can break the bridge.
+        return INTERNAL;
       } finally {
         event.sender.removeListener('destroyed', abort);
       }

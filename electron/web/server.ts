@@ -9,6 +9,9 @@ import type { Backend } from '../backend';
 import { newStyleNonce, SECURITY_HEADERS, securityHeaders, withStyleNonce } from '../security/csp';
 import { serveEvents } from './events-route';
 import { checkRequest } from './guard';
+import { applyLimits, checkingIntervalFor, DEFAULT_LIMITS, DEFAULT_MAX_BODY_BYTES, readLimitedBody, type ConnectionLimits } from './http-limits';
+import { answerClientErrors, guardListener } from './last-resort';
+import { rpcInput, rpcMethodName, requestPath } from './request-target';
 
 export interface WebHostOptions {
   backend: Backend;
@@ -17,8 +20,10 @@ export interface WebHostOptions {
   port?: number;
   /** Injected by tests; otherwise 256 random bits per launch. */
   token?: string;
-  /** Large enough for an image upload (2 MB decoded, base64 in JSON) with room to spare. */
+  /** Defaults to 64 MiB: an image upload (2 MB decoded, base64 in JSON) with room to spare. */
   maxBodyBytes?: number;
+  /** Header, request and idle timeouts; tests shorten them. */
+  limits?: Partial<ConnectionLimits>;
   log?: (line: string) => void;
 }
 
@@ -30,64 +35,58 @@ export interface RunningWebHost {
   close(): Promise<void>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+/** Writes a whole JSON answer without ending the response (see the 413 case). */
+function startJson(res: ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
+    ...extraHeaders,
   });
-  res.end(text);
+  res.write(text);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  startJson(res, status, body);
+  res.end();
 }
 
 function refuse(res: ServerResponse, status: number, message: string): void {
   sendJson(res, status, { ok: false, error: { code: 'FORBIDDEN', message } });
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.destroy();
-        resolve('too-large');
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-async function handleRpc(req: IncomingMessage, res: ServerResponse, options: WebHostOptions, methodName: string): Promise<void> {
+async function handleRpc(req: IncomingMessage, res: ServerResponse, options: WebHostOptions, methodName: string | undefined): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
     sendJson(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: 'RPC calls must use POST.' } });
     return;
   }
-  const body = await readBody(req, options.maxBodyBytes ?? 64 * 1024 * 1024);
-  if (body === 'too-large') {
-    sendJson(res, 413, { ok: false, error: { code: 'TOO_LARGE', message: 'The request was larger than the browser host accepts. Send a smaller body.' } });
+  // The whole 413 answer is written as soon as the body is too large; the response is ended
+  // (and the connection closed) only once the client has stopped sending.
+  const body = await readLimitedBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, () => {
+    startJson(res, 413, { ok: false, error: { code: 'TOO_LARGE', message: 'The request was larger than the browser host accepts. Send a smaller body.' } }, { Connection: 'close' });
+  });
+  if (body.kind !== 'body') {
+    if (res.headersSent) res.end();
+    else res.destroy();
     return;
   }
-  let input: unknown = {};
-  if (body.length > 0) {
-    try {
-      input = (JSON.parse(body.toString('utf8')) as { input?: unknown }).input;
-    } catch {
-      sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'The RPC body was not valid JSON.' } });
-      return;
-    }
+  if (methodName === undefined) {
+    sendJson(res, 404, { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'That is not the name of a backend method. Update the app if it was built from mismatched parts.' } });
+    return;
+  }
+  const input = rpcInput(body.bytes);
+  if (!input.ok) {
+    sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: input.message } });
+    return;
   }
   const controller = new AbortController();
   res.on('close', () => {
     if (!res.writableFinished) controller.abort();
   });
-  const result = await options.backend.call(methodName, input, { host: 'browser', signal: controller.signal });
+  const result = await options.backend.call(methodName, input.value, { host: 'browser', signal: controller.signal });
   // Domain errors are values with status 200: the HTTP status only speaks about the transport.
   sendJson(res, result.ok || result.error.code !== 'UNKNOWN_METHOD' ? 200 : 404, result);
 }
@@ -109,23 +108,25 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     },
   });
   let port = 0;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
 
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://placeholder');
-    const isRpc = url.pathname.startsWith(RPC_PATH_PREFIX);
-    const isEvents = url.pathname === EVENTS_PATH;
+  const listener = async (req: IncomingMessage, res: ServerResponse) => {
+    const pathname = requestPath(req.url);
+    const isRpc = pathname?.startsWith(RPC_PATH_PREFIX) ?? false;
+    const isEvents = pathname === EVENTS_PATH;
     const verdict = checkRequest(req, { port, token }, isRpc || isEvents);
     if (!verdict.allowed) {
-      log(`web host: refused ${req.method} ${url.pathname} (${verdict.reason})`);
+      log(`web host: refused ${String(req.method).slice(0, 16)} (${verdict.reason})`);
       refuse(res, 403, 'This request was refused: the browser host only answers the page it opened, with its launch token.');
+      return;
+    }
+    if (pathname === undefined) {
+      sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request path could not be read. Open the URL the browser host printed.' } });
       return;
     }
     if (isEvents) return serveEvents(req, res, options.backend);
     if (isRpc) {
-      handleRpc(req, res, options, decodeURIComponent(url.pathname.slice(RPC_PATH_PREFIX.length))).catch((error: unknown) => {
-        log(`web host: RPC failed: ${error instanceof Error ? error.message : String(error)}`);
-        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'The browser host failed to answer. Restart it and try again.' } });
-      });
+      await handleRpc(req, res, options, rpcMethodName(pathname.slice(RPC_PATH_PREFIX.length)));
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -137,18 +138,22 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
       res.writeHead(404, SECURITY_HEADERS).end();
       return;
     }
-    if (isDocumentRequest(url.pathname)) {
+    if (isDocumentRequest(pathname)) {
       servePage(res, options.staticDir, req.method === 'HEAD');
       return;
     }
     serveStatic(req, res, () => {
       res.writeHead(404, SECURITY_HEADERS).end();
     });
-  });
-  server.keepAliveTimeout = 5_000;
+  };
+  const server = http.createServer({ connectionsCheckingInterval: checkingIntervalFor(limits) }, guardListener(listener, log));
+  applyLimits(server, limits);
+  answerClientErrors(server, log);
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${options.port} on 127.0.0.1 is already in use by another program. Pick another with --port, or leave it out to use a free one.`) : error),
+    );
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;

@@ -9,6 +9,7 @@ import { quickstartContract } from './quickstart';
 import { requestsContract } from './requests';
 import { runnerContract } from './runner';
 import { sandboxContract } from './sandbox';
+import { workspaceContract } from './workspace';
 
 /**
  * Every backend method, listed once. The preload bridge, the IPC handlers, the browser host's
@@ -25,6 +26,7 @@ export const contract = {
   ...collectionsContract,
   ...runnerContract,
   ...interopContract,
+  ...workspaceContract,
 };
 
 export type Contract = typeof contract;
@@ -64,3 +66,4 @@ export * from './quickstart';
 export * from './collections';
 export * from './runner';
 export * from './interop';
+export * from './workspace';

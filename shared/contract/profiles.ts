@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EnvironmentKindSchema } from './app';
+import { hasUserinfo, USERINFO_REFUSED } from '../url-userinfo';
 import { method } from './define';
 
 /** The three keys a sales unit is given. They live in the OS keychain, never in a file. */
@@ -27,7 +28,8 @@ const httpBaseUrl = z
   .string()
   .trim()
   .url('Enter a full base URL such as https://apitest.vipps.no')
-  .refine((value) => /^https?:\/\//i.test(value), 'The base URL must start with http:// or https://');
+  .refine((value) => /^https?:\/\//i.test(value), 'The base URL must start with http:// or https://')
+  .refine((value) => !hasUserinfo(value), USERINFO_REFUSED);
 
 const variableName = z.string().regex(/^[A-Za-z_][\w.-]*$/, 'Variable names start with a letter or _ and hold letters, digits, _, - or .');
 export const ProfileVariablesSchema = z.record(variableName, z.string().max(10_000));

@@ -8,7 +8,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * Debian's Chromium, headless, with the flags that keep it off the (closed) network.
  * Fails loudly when it is missing: system tests need it (scripts/setup-linux.sh installs it).
  */
-export async function launchChromium(): Promise<BrowserContext> {
+export async function launchChromium(extraArgs: string[] = []): Promise<BrowserContext> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium is not at ${CHROMIUM_PATH}. Install it with scripts/setup-linux.sh (or set CHROMIUM_PATH).`);
   }
@@ -25,6 +25,7 @@ export async function launchChromium(): Promise<BrowserContext> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
+      ...extraArgs,
     ],
   });
 }

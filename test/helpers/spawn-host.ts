@@ -23,12 +23,14 @@ export function spawnHost(script: 'web' | 'start', args: string[], env: NodeJS.P
   let out = '';
   child.stdout!.setEncoding('utf8').on('data', (text: string) => (out += text));
   child.stderr!.setEncoding('utf8').on('data', (text: string) => (out += text));
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       process.kill(-child.pid!, 'SIGTERM');
-    });
+      await exited;
+    }
+    await processGroupGone(child.pid!);
+  };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop();
@@ -47,6 +49,23 @@ export function spawnHost(script: 'web' | 'start', args: string[], env: NodeJS.P
       reject(new Error(`npm run ${script} exited with ${code} before printing a URL. Output:\n${out}`));
     });
   });
+}
+
+/**
+ * npm exits before the host it started has finished shutting down (closing files in the data
+ * folder); wait for the whole process group, so the test's temp folders can be removed.
+ */
+export async function processGroupGone(pid: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      process.kill(-pid, 0);
+    } catch {
+      return;
+    }
+    if (Date.now() > deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export type HostAnswer<V> = { ok: true; value: V } | { ok: false; error: { code: string; message: string } };

@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { createBackend, type Backend } from '../../electron/backend';
 import { confStoreFactory } from '../../electron/backend/store/conf-factory';
-import { startWebHost, type RunningWebHost } from '../../electron/web/server';
+import { startWebHost, type RunningWebHost, type WebHostOptions } from '../../electron/web/server';
 import { tempDir } from './temp';
 
 export interface HostFixture {
@@ -14,7 +14,7 @@ export interface HostFixture {
 }
 
 /** A backend plus browser host on a free port, serving `staticDir` (a tiny fake renderer by default). */
-export async function startHostFixture(options: { staticDir?: string; dataDir?: string } = {}): Promise<HostFixture> {
+export async function startHostFixture(options: { staticDir?: string; dataDir?: string; host?: Partial<Pick<WebHostOptions, 'limits' | 'maxBodyBytes' | 'log'>> } = {}): Promise<HostFixture> {
   const dataDir = options.dataDir ?? tempDir('vx-data-');
   let staticDir = options.staticDir;
   if (!staticDir) {
@@ -25,7 +25,7 @@ export async function startHostFixture(options: { staticDir?: string; dataDir?: 
     fs.writeFileSync(path.join(staticDir, 'assets', 'app.css'), 'body{}');
   }
   const backend = await createBackend({ host: 'browser', dataDir, storeFactory: confStoreFactory });
-  const host = await startWebHost({ backend, staticDir, port: 0 });
+  const host = await startWebHost({ backend, staticDir, port: 0, ...options.host });
   return {
     backend,
     host,

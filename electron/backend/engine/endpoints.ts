@@ -1,4 +1,5 @@
 import type { HttpMethod } from '../../../shared/contract/requests';
+import { hasUserinfo, redactUserinfo, USERINFO_REFUSED } from '../../../shared/url-userinfo';
 import { fail } from '../failure';
 
 /** Parses the URL a request will go to; anything but a full http(s) URL stops the send with advice. */
@@ -7,8 +8,9 @@ export function parseTargetUrl(url: string): URL {
   try {
     parsed = new URL(url);
   } catch {
-    return fail('INVALID_INPUT', `"${url}" is not a full URL. Start it with {{baseUrl}} or with https://.`);
+    return fail('INVALID_INPUT', `"${redactUserinfo(url)}" is not a full URL. Start it with {{baseUrl}} or with https://.`);
   }
+  if (parsed.username || parsed.password || hasUserinfo(url)) fail('INVALID_INPUT', USERINFO_REFUSED);
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     fail('INVALID_INPUT', `Only http and https URLs can be sent, not ${parsed.protocol.replace(':', '')}. Start the URL with {{baseUrl}} or with https://.`);
   }

@@ -1,6 +1,7 @@
 import type { HttpMethod, RequestOptions, Timings } from '../../../shared/contract/requests';
 import { exchange, type ConnectionPools, type ExchangeResponse } from './http-exchange';
 import { withoutCredentials, type OutgoingHeader } from './request-builder';
+import { redactUserinfo } from '../../../shared/url-userinfo';
 import { addTimings } from './timings';
 
 export interface RedirectHop {
@@ -59,7 +60,7 @@ export async function followRedirects(
     const method: HttpMethod = becomesGet ? 'GET' : current.method;
     const body = becomesGet ? '' : current.body;
     if (becomesGet) headers = headers.filter((h) => !/^content-(type|length)$/i.test(h.name));
-    redirects.push({ status: response.status, from: current.url.href, to: next.href, credentialsDropped: dropped });
+    redirects.push({ status: response.status, from: redactUserinfo(current.url.href), to: redactUserinfo(next.href), credentialsDropped: dropped });
     current = { method, url: next, headers, body };
   }
 }
@@ -67,6 +68,9 @@ export async function followRedirects(
 function nextUrl(location: string, base: URL): URL | undefined {
   try {
     const url = new URL(location, base);
+    // A Location that carries user:password@ would become Basic auth to that host: it is followed without them.
+    url.username = '';
+    url.password = '';
     return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
   } catch {
     return undefined;

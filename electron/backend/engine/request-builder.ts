@@ -116,9 +116,14 @@ export function planHeaders(input: HeaderPlanInput): HeaderPlan {
   return { headers, tokenEndpoint, usesProfileToken, needs };
 }
 
-/** Drops every header that carries a credential, for a redirect that leaves the profile's host. */
+/** Headers that belong to the active profile: its keys and token, its MSN and its Vipps-System-* values. */
+export function isProfileScopedHeader(name: string): boolean {
+  return isSecretHeader(name) || /^(merchant-serial-number|vipps-system-[a-z-]+)$/i.test(name);
+}
+
+/** Drops every header that belongs to the profile, for a redirect that leaves the profile's host. */
 export function withoutCredentials(headers: OutgoingHeader[]): { headers: OutgoingHeader[]; dropped: boolean } {
-  const kept = headers.filter((h) => !isSecretHeader(h.name));
+  const kept = headers.filter((h) => !isProfileScopedHeader(h.name));
   return { headers: kept, dropped: kept.length !== headers.length };
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HeaderLine, HttpRequest, ResolvedRequest, SendResult } from '../../../shared/contract/requests';
 import { parseJsonOrNull } from '../../../shared/json';
+import { redactUserinfo } from '../../../shared/url-userinfo';
 import type { VariableScopes } from '../../../shared/variables';
 import { fail } from '../failure';
 import { buildHistoryEntry, type RecordedExchange } from '../history/history-entry';
@@ -14,7 +15,7 @@ import { ConnectionPools } from './http-exchange';
 import { ProductionGuard } from './production-guard';
 import { fillRequest, maskSecret, planHeaders, requireKeys, type HeaderPlan, type OutgoingHeader } from './request-builder';
 import { followRedirects } from './redirects';
-import { BodyIdleTimeout, DEFAULT_SPOOL_THRESHOLD, ResponseBodies } from './response-bodies';
+import { BodyIdleTimeout, DEFAULT_SPOOL_THRESHOLD, ResponseBodies, type TempFolderOptions } from './response-bodies';
 import { shapeResponse } from './response-shape';
 import { addTimings } from './timings';
 import { fetchAccessToken } from './token-fetcher';
@@ -24,8 +25,8 @@ import { transportFailure, type AbortReason } from './transport-errors';
 export interface RequestEngineOptions {
   profiles: ProfileService;
   history: HistoryStore;
-  /** The app's temp folder for large bodies; emptied on start and dispose. */
-  tempDir: string;
+  /** Where large bodies go: a private folder made on first need, removed on dispose (or on the next start after a crash). */
+  temp: TempFolderOptions;
   spoolThresholdBytes?: number;
   now?: () => number;
 }
@@ -79,7 +80,7 @@ export class RequestEngine {
 
   constructor(options: RequestEngineOptions) {
     this.#options = options;
-    this.bodies = new ResponseBodies(options.tempDir);
+    this.bodies = new ResponseBodies(options.temp);
     const now = () => options.now?.() ?? Date.now();
     this.tokens = new TokenManager({
       now,
@@ -276,7 +277,7 @@ export class RequestEngine {
   #shown(prepared: Prepared, headers: OutgoingHeader[]): ResolvedRequest {
     return {
       method: prepared.method,
-      url: tryUrl(prepared.urlText) ? prepared.url.href : prepared.urlText,
+      url: redactUserinfo(tryUrl(prepared.urlText) ? prepared.url.href : prepared.urlText),
       headers: headers.map(({ name, value, auto, secret }) => ({ name, value, auto, secret })),
       body: prepared.body,
       unresolved: prepared.unresolved,

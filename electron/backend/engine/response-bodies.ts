@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,10 +9,44 @@ export const DEFAULT_SPOOL_THRESHOLD = 5 * 1024 * 1024;
 /** Large bodies kept on disk at once; the oldest is deleted first, so temp use stays bounded. */
 const MAX_SPOOLED = 20;
 
-/** A per-data-folder temp folder: stable, so a crashed run's files are removed on the next start. */
-export function responseTempDir(dataDir: string): string {
-  const key = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 16);
-  return path.join(os.tmpdir(), `vipps-explorer-${key}`);
+const TEMP_PREFIX = 'vipps-explorer-';
+/** Beside the data: where this data folder's current temp folder is, so the next start can remove what a crash left. */
+const RECORD_FILE = 'temp-folder.txt';
+
+export interface TempFolderOptions {
+  /** The data folder, where the temp folder's location is recorded. */
+  dataDir: string;
+  /** Where the private temp folder is made (the system's temp folder unless a test says otherwise). */
+  root?: string;
+}
+
+/** The temp folder the engine last made for this data folder, if it still has one. */
+export function recordedTempDir(dataDir: string): string | undefined {
+  try {
+    return fs.readFileSync(path.join(dataDir, RECORD_FILE), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Removes the temp folder a crashed run recorded, but only a folder that is really one of
+ * ours: a plain directory (not a link), owned by this user, named as we name them, in the
+ * temp root. The record lives in the private data folder, so no other user can point it
+ * elsewhere.
+ */
+function removeLeftover(options: TempFolderOptions, root: string): void {
+  const leftover = recordedTempDir(options.dataDir);
+  if (leftover && path.dirname(leftover) === path.resolve(root) && path.basename(leftover).startsWith(TEMP_PREFIX)) {
+    try {
+      const stat = fs.lstatSync(leftover);
+      const ownedByUs = typeof process.getuid !== 'function' || stat.uid === process.getuid();
+      if (stat.isDirectory() && !stat.isSymbolicLink() && ownedByUs) fs.rmSync(leftover, { recursive: true, force: true });
+    } catch {
+      // Already gone.
+    }
+  }
+  fs.rmSync(path.join(options.dataDir, RECORD_FILE), { force: true });
 }
 
 export type CollectedBody =
@@ -36,13 +70,34 @@ export class BodyIdleTimeout extends Error {}
  * those in pages.
  */
 export class ResponseBodies {
-  readonly dir: string;
+  readonly #options: TempFolderOptions;
+  readonly #root: string;
+  #dir: string | undefined;
   readonly #files = new Map<string, { file: string; size: number }>();
 
   /** Removes what a crashed run left behind; the folder itself is made only when a body needs it. */
-  constructor(dir: string) {
-    this.dir = dir;
-    fs.rmSync(dir, { recursive: true, force: true });
+  constructor(options: TempFolderOptions) {
+    this.#options = options;
+    this.#root = options.root ?? os.tmpdir();
+    removeLeftover(options, this.#root);
+  }
+
+  /** The private folder holding large bodies, once one was needed. */
+  get dir(): string | undefined {
+    return this.#dir;
+  }
+
+  /**
+   * Made with mkdtemp: an unpredictable name, created 0700 in one step, so no other user of a
+   * shared temp folder can create it first or place a link where a body will be written.
+   */
+  async #folder(): Promise<string> {
+    if (this.#dir) return this.#dir;
+    const dir = await fs.promises.mkdtemp(path.join(this.#root, TEMP_PREFIX));
+    await fs.promises.chmod(dir, 0o700);
+    await fs.promises.writeFile(path.join(this.#options.dataDir, RECORD_FILE), dir, { mode: 0o600 });
+    this.#dir = dir;
+    return dir;
   }
 
   async collect(stream: Readable, options: CollectOptions): Promise<CollectedBody> {
@@ -70,8 +125,7 @@ export class ResponseBodies {
         chunks.push(chunk);
         if (size > options.thresholdBytes) {
           responseId = randomUUID();
-          await fs.promises.mkdir(this.dir, { recursive: true, mode: 0o700 });
-          const file = path.join(this.dir, `${responseId}.body`);
+          const file = path.join(await this.#folder(), `${responseId}.body`);
           handle = await fs.promises.open(file, 'wx', 0o600);
           this.#files.set(responseId, { file, size: 0 });
           const buffered = Buffer.concat(chunks);
@@ -129,7 +183,10 @@ export class ResponseBodies {
 
   dispose(): void {
     this.#files.clear();
-    fs.rmSync(this.dir, { recursive: true, force: true });
+    if (!this.#dir) return;
+    fs.rmSync(this.#dir, { recursive: true, force: true });
+    fs.rmSync(path.join(this.#options.dataDir, RECORD_FILE), { force: true });
+    this.#dir = undefined;
   }
 
   #evictOldest(): void {

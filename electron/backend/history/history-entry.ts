@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { HistoryEntry } from '../../../shared/contract/history';
 import type { HeaderLine, Timings } from '../../../shared/contract/requests';
 import type { ExplorerError } from '../../../shared/errors';
+import { redactUserinfo } from '../../../shared/url-userinfo';
 import { truncate, type Redactor } from './redactor';
 
 export interface RecordedExchange {
@@ -37,7 +38,7 @@ export function buildHistoryEntry(exchange: RecordedExchange, redactor: Redactor
     profileName: exchange.profileName,
     request: {
       method: exchange.request.method,
-      url: redactor.text(exchange.request.url),
+      url: redactUserinfo(redactor.text(exchange.request.url)),
       headers: redactor.headers(exchange.request.headers),
       body: requestBody.text,
       bodyTruncated: requestBody.truncated,
@@ -59,7 +60,7 @@ export function buildHistoryEntry(exchange: RecordedExchange, redactor: Redactor
       size: response.size,
     };
   }
-  if (exchange.error) entry.error = { code: exchange.error.code, message: redactor.text(exchange.error.message) };
+  if (exchange.error) entry.error = { code: exchange.error.code, message: redactUserinfo(redactor.text(exchange.error.message)) };
   if (exchange.timings) entry.timings = exchange.timings;
   return entry;
 }

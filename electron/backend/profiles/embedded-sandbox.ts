@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ensurePrivateDir } from '../store/document-store';
 import { startSandbox, type RunningSandbox, type SandboxConfigInput } from '../../sandbox/index';
 
 /**
@@ -20,10 +21,13 @@ function isRunning(choice: SandboxChoice): choice is RunningSandbox {
 export async function openEmbeddedSandbox(choice: SandboxChoice | undefined, dataDir: string): Promise<EmbeddedSandbox> {
   if (choice === false) return { running: undefined, close: async () => {} };
   if (choice && isRunning(choice)) return { running: choice, close: async () => {} };
+  const stateDir = path.join(dataDir, 'sandbox');
+  // Made private here, before the sandbox writes its state into it.
+  if (!choice?.inMemory) ensurePrivateDir(stateDir);
   const running = await startSandbox({
     host: '127.0.0.1',
     port: 0,
-    ...(choice?.inMemory ? {} : { dataDir: path.join(dataDir, 'sandbox') }),
+    ...(choice?.inMemory ? {} : { dataDir: stateDir }),
     ...(choice?.config ? { config: choice.config } : {}),
     ...(choice?.now ? { now: choice.now } : {}),
   });

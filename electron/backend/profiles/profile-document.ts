@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EnvironmentKindSchema } from '../../../shared/contract/app';
 import { MsnSchema, ProfileVariablesSchema, SystemHeadersSchema, type SystemHeaders } from '../../../shared/contract/profiles';
+import { hasUserinfo, redactUserinfo, USERINFO_PLACEHOLDER } from '../../../shared/url-userinfo';
 import { APP } from '../app-info';
 import { openDocument, type DocumentStore, type StoreFactory } from '../store/document-store';
 import type { NoticeBoard } from '../store/notices';
@@ -67,11 +68,36 @@ export function openProfilesDocument(options: {
   // older file recorded another MSN for it.
   store.update((doc) => {
     const builtIn = doc.profiles.find((p) => p.id === SANDBOX_PROFILE_ID);
-    const profiles = builtIn
-      ? doc.profiles.map((p) => (p.id === SANDBOX_PROFILE_ID ? { ...p, environment: 'sandbox' as const, msn: options.sandboxMsn } : p))
-      : [builtInSandboxProfile(options.sandboxMsn, new Date()), ...doc.profiles];
+    const profiles = (
+      builtIn
+        ? doc.profiles.map((p) => (p.id === SANDBOX_PROFILE_ID ? { ...p, environment: 'sandbox' as const, msn: options.sandboxMsn } : p))
+        : [builtInSandboxProfile(options.sandboxMsn, new Date()), ...doc.profiles]
+    ).map((p) => withoutUserinfo(p, options.notices));
     const activeProfileId = profiles.some((p) => p.id === doc.activeProfileId) ? doc.activeProfileId : SANDBOX_PROFILE_ID;
     return { profiles, activeProfileId };
   });
   return store;
+}
+
+/**
+ * Older versions accepted `https://user:password@host` as a custom base URL and kept it in this
+ * file in plain text. The user name and password are taken out (this rewrites the file), and
+ * the user is told to put keys where they belong.
+ */
+function withoutUserinfo(profile: SalesUnitProfile, notices: NoticeBoard): SalesUnitProfile {
+  if (!profile.customBaseUrl || !hasUserinfo(profile.customBaseUrl)) return profile;
+  let cleaned: string;
+  try {
+    const url = new URL(profile.customBaseUrl);
+    url.username = '';
+    url.password = '';
+    cleaned = url.href.replace(/\/+$/, '');
+  } catch {
+    cleaned = redactUserinfo(profile.customBaseUrl).replace(`${USERINFO_PLACEHOLDER}@`, '');
+  }
+  notices.add(
+    'warning',
+    `The base URL of profile "${profile.name}" carried a user name and password. They were removed from the saved profile, which is now ${cleaned}. Enter the profile's keys in its key fields instead (they are kept in the OS keychain).`,
+  );
+  return { ...profile, customBaseUrl: cleaned };
 }

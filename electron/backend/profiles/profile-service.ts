@@ -8,7 +8,8 @@ import {
   type SecretField,
   type SecretState,
 } from '../../../shared/contract/profiles';
-import { fail } from '../failure';
+import { hasUserinfo, USERINFO_REFUSED } from '../../../shared/url-userinfo';
+import { ExplorerFailure, fail } from '../failure';
 import type { DocumentStore } from '../store/document-store';
 import type { SecretValues, SecretVault } from '../vault/secret-vault';
 import { defaultSystemHeaders, SANDBOX_PROFILE_ID, type ProfilesDocument, type SalesUnitProfile } from './profile-document';
@@ -27,6 +28,8 @@ export interface ProfileServiceDeps {
   onCredentialsChanged?: (profileId: string) => void;
   /** Stand-ins for the real Vipps hosts, so tests can play "production" on a local server. */
   environmentBaseUrls?: Partial<Record<keyof typeof ENVIRONMENT_BASE_URLS, string>>;
+  /** Keys could not be stored because the OS keychain cannot be used (the message says what to do). */
+  onKeychainUnavailable?: (message: string) => void;
   now?: () => Date;
 }
 
@@ -100,7 +103,10 @@ export class ProfileService {
     if (wanted.length > 0) {
       // Refuse before anything is saved, so a failed keychain leaves no half-made profile.
       const status = await this.#deps.vault.status();
-      if (status.state === 'unavailable') fail('KEYCHAIN_UNAVAILABLE', status.message);
+      if (status.state === 'unavailable') {
+        this.#deps.onKeychainUnavailable?.(status.message);
+        fail('KEYCHAIN_UNAVAILABLE', status.message);
+      }
     }
     const time = this.#now().toISOString();
     const profile: SalesUnitProfile = {
@@ -170,7 +176,10 @@ export class ProfileService {
 
   async setSecret(id: string, field: SecretField, value: string): Promise<SecretState> {
     this.get(id);
-    const state = await this.#deps.vault.set(id, field, value);
+    const state = await this.#deps.vault.set(id, field, value).catch((error: unknown) => {
+      if (error instanceof ExplorerFailure && error.code === 'KEYCHAIN_UNAVAILABLE') this.#deps.onKeychainUnavailable?.(error.message);
+      throw error;
+    });
     this.#deps.onCredentialsChanged?.(id);
     return state;
   }
@@ -191,4 +200,5 @@ function checkBaseUrl(environment: ProfileDraft['environment'], customBaseUrl: s
   if (environment === 'custom' && !customBaseUrl) {
     fail('INVALID_INPUT', 'A custom environment needs a base URL, for example https://apitest.vipps.no or http://localhost:8080.');
   }
+  if (customBaseUrl && hasUserinfo(customBaseUrl)) fail('INVALID_INPUT', USERINFO_REFUSED);
 }

@@ -5,7 +5,7 @@
  */
 export type KeychainProblem = 'module' | 'no-bus' | 'no-service' | 'locked' | 'no-login-keyring' | 'timeout' | 'other';
 
-const MEMORY_HINT = 'Until then you can keep keys in memory for this run only (they are forgotten when the app quits).';
+const MEMORY_HINT = 'Until then you can keep keys in memory for this run only (they are forgotten when the app quits). The built-in Sandbox profile needs no keys and works without a keychain.';
 
 export function classifyKeychainError(reason: string, env: NodeJS.ProcessEnv = process.env): KeychainProblem {
   const text = reason.toLowerCase();

@@ -22,8 +22,20 @@ export function StatusBar({ status, error, hostLabel }: { status: AppStatus | nu
         <span className="env-badge env-unknown">{error ? 'Backend unreachable' : 'Connecting…'}</span>
       )}
       {error && <span className="status-error" role="alert">{error.message}</span>}
+      <NoticeSummary notices={status?.notices ?? []} />
       <span className="status-spacer" />
       <span className="status-host">{hostLabel}</span>
     </footer>
+  );
+}
+
+/** Every notice the backend holds (the sandbox's included) is counted here, whichever view is open; the full text is in the notice list. */
+function NoticeSummary({ notices }: { notices: AppStatus['notices'] }) {
+  if (notices.length === 0) return null;
+  const latest = notices[notices.length - 1]!;
+  return (
+    <span className={`status-notices status-notices-${latest.level}`} role="status" data-testid="status-notices" title={latest.message}>
+      {notices.length === 1 ? '1 notice' : `${notices.length} notices`}: {latest.message.length > 90 ? `${latest.message.slice(0, 90)}…` : latest.message}
+    </span>
   );
 }

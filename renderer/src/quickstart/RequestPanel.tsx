@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ResolvedRequest, SendResult } from '../../../shared/contract/requests';
 import { toCurl } from '../../../shared/quickstart/curl';
 import { rulesFor, type RuleIssue } from '../../../shared/quickstart/rules';
@@ -67,11 +67,21 @@ export function RequestPanel({ requestKey, idPrefix, heading }: { requestKey: Re
   };
 
   const outcome = model.results[requestKey];
+  // After a Send from this panel, bring the answer's status into view: the user should not
+  // have to scroll to see whether it worked.
+  const panel = useRef<HTMLElement>(null);
+  const sentHere = useRef(false);
+  useEffect(() => {
+    if (!sentHere.current || !outcome) return;
+    sentHere.current = false;
+    const status = panel.current?.querySelector('[data-testid="response-status"], .error-panel, [role="alert"]');
+    status?.scrollIntoView({ block: 'nearest' });
+  }, [outcome]);
   const confirmation = model.pendingConfirmation?.key === requestKey ? model.pendingConfirmation : null;
   const label = heading ?? templateOf(requestKey, state).label;
 
   return (
-    <section className="qs-request" aria-labelledby={`${idPrefix}-heading`}>
+    <section className="qs-request" aria-labelledby={`${idPrefix}-heading`} ref={panel}>
       <div className="qs-request-head">
         <h2 id={`${idPrefix}-heading`} className="qs-request-title">
           {label}
@@ -91,7 +101,10 @@ export function RequestPanel({ requestKey, idPrefix, heading }: { requestKey: Re
         preview={preview}
         rules={rules}
         sending={model.sendingKey === requestKey}
-        onSend={() => void model.send(requestKey)}
+        onSend={() => {
+          sentHere.current = true;
+          void model.send(requestKey);
+        }}
         onCancel={model.cancel}
         onReset={() => model.resetRequest(requestKey)}
         readOnlyMethod

@@ -19,9 +19,13 @@ beforeAll(async () => {
   page = await browser.newPage();
   pageErrors = watchPageErrors(page);
   await page.goto(host.url);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import & export', exact: true }).click();
-  await page.getByRole('heading', { name: 'Import, export and snippets' }).waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Requests', exact: true }).click();
+  // The collections header carries the import/export button (registered in the workspace's slot).
+  await page.getByRole('button', { name: 'Import / export', exact: true }).click();
+  await dialog().waitFor();
 });
+
+const dialog = () => page.getByRole('dialog', { name: 'Import and export' });
 
 afterAll(async () => {
   await host?.stop();
@@ -40,7 +44,9 @@ describe('import and run in Chromium against the real backend', () => {
     expect(await result.textContent()).toContain('Imported 3 requests into “Sandbox flow”');
     await page.getByRole('button', { name: 'Run “Sandbox flow”' }).click();
     await expect.poll(async () => (await page.getByTestId('run-summary').textContent().catch(() => '')) ?? '', { timeout: 60_000 }).toMatch(/3 run, 3 passed, 0 failed \(tests: 4 of 4 passed\)/);
-    expect(await seriousAxeFindings(page, 'import view after a run')).toEqual([]);
+    expect(await seriousAxeFindings(page, 'import dialog after a run')).toEqual([]);
+    // The workspace's tree shows the new collection at once.
+    await expect.poll(() => page.getByRole('tree', { name: 'Collections' }).textContent()).toContain('Sandbox flow');
   });
 
   it('takes pasted curl, names its defects and fixes them all with one button', async () => {
@@ -63,6 +69,25 @@ describe('import and run in Chromium against the real backend', () => {
     }, text);
     await page.getByTestId('import-drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
     await expect.poll(() => page.getByTestId('import-preview').textContent()).toContain('Dropped env');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('exports the imported collection as Postman v2.1, and shows a request as code', async () => {
+    await dialog().getByRole('tab', { name: 'Export' }).click();
+    await dialog().getByRole('combobox', { name: 'Collection' }).selectOption({ label: 'Sandbox flow' });
+    const download = page.waitForEvent('download');
+    await dialog().getByRole('button', { name: 'Export as Postman v2.1' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('Sandbox-flow.postman_collection.json');
+    await dialog().getByRole('button', { name: 'Close' }).click();
+
+    const tree = page.getByRole('tree', { name: 'Collections' });
+    await tree.getByRole('treeitem', { name: /^Sandbox flow/ }).click();
+    await tree.getByRole('treeitem', { name: /^Get Payment Details/ }).click();
+    await page.getByRole('button', { name: 'Code', exact: true }).click();
+    const code = page.getByRole('dialog', { name: /Code for/ });
+    await code.getByRole('combobox', { name: 'Language' }).selectOption('node-fetch');
+    await expect.poll(() => code.getByTestId('snippet-code').textContent()).toContain('process.env.VIPPS_ACCESS_TOKEN');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { responseTempDir } from '../../../electron/backend/engine/response-bodies';
+import { recordedTempDir } from '../../../electron/backend/engine/response-bodies';
 import { createBackend, type Backend } from '../../../electron/backend/index';
 import { confStoreFactory } from '../../../electron/backend/store/conf-factory';
 import type { Result } from '../../../shared/errors';
@@ -51,7 +51,7 @@ describe('the whole quick start with keys in the real keychain', () => {
     await backend.dispose();
     backend = undefined;
     expect(filesUnder(dataDir).map((file) => path.basename(file))).toEqual(expect.arrayContaining(['history.json', 'profiles.json']));
-    const leaks = findSecrets([dataDir, responseTempDir(dataDir)], { client_secret: keys.client_secret, subscription_key: keys.subscription_key, access_token: accessToken }, { log: logLines.join('\n') });
+    const leaks = findSecrets([dataDir, ...[recordedTempDir(dataDir)].filter((dir) => dir !== undefined)], { client_secret: keys.client_secret, subscription_key: keys.subscription_key, access_token: accessToken }, { log: logLines.join('\n') });
     expect(leaks).toEqual([]);
   });
 });

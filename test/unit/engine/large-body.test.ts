@@ -3,7 +3,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { afterEach, describe, expect, test } from 'vitest';
-import { responseTempDir } from '../../../electron/backend/engine/response-bodies';
+import { recordedTempDir } from '../../../electron/backend/engine/response-bodies';
 import { startServer, tempFolder, testBackend, type TestBackend, type TestServer } from './harness';
 
 const PATTERN = Buffer.from('0123456789abcdef');
@@ -82,7 +82,7 @@ describe('large response bodies', () => {
     expect(result.size).toBe(HUNDRED_MB);
     expect(result.body.kind).toBe('file');
     const body = result.body as FileBody;
-    const tempDir = responseTempDir(t.dataDir);
+    const tempDir = recordedTempDir(t.dataDir)!;
     const file = path.join(tempDir, `${body.responseId}.body`);
     expect(fs.statSync(file).size).toBe(HUNDRED_MB);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
@@ -130,18 +130,39 @@ describe('large response bodies', () => {
     expect(result.body).toEqual({ kind: 'inline', text: '{"small":true}', encoding: 'utf8' });
   });
 
-  test('the temp folder is cleared of a crashed run’s files on start and removed on dispose', async () => {
+  test('the temp folder is made with mkdtemp (a fresh, unpredictable name each run) and removed on dispose', async () => {
     server = await servePattern(4096);
     const dataDir = tempFolder('vx-data-');
-    const tempDir = responseTempDir(dataDir);
-    fs.mkdirSync(tempDir, { recursive: true });
-    const leftover = path.join(tempDir, 'crashed-run.body');
-    fs.writeFileSync(leftover, 'from a run that crashed');
-    t = await testBackend({ dataDir, requests: { spoolThresholdBytes: 1024 } });
-    expect(fs.existsSync(leftover)).toBe(false);
-    await t.ok('sendRequest', { request: { method: 'GET', url: `${server.url}/` } });
-    expect(fs.readdirSync(tempDir)).toHaveLength(1);
-    await t.backend.dispose();
-    expect(fs.existsSync(tempDir)).toBe(false);
+    const root = tempFolder('vx-tmproot-');
+    const made: string[] = [];
+    for (let run = 0; run < 2; run++) {
+      t = await testBackend({ dataDir, requests: { spoolThresholdBytes: 1024, tempRoot: root } });
+      await t.ok('sendRequest', { request: { method: 'GET', url: `${server.url}/` } });
+      const dir = recordedTempDir(dataDir)!;
+      expect(path.dirname(dir)).toBe(root);
+      expect(path.basename(dir)).toMatch(/^vipps-explorer-[A-Za-z0-9]{6}$/);
+      expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+      expect(fs.readdirSync(dir)).toHaveLength(1);
+      made.push(dir);
+      await t.backend.dispose();
+      expect(fs.existsSync(dir)).toBe(false);
+    }
+    expect(made[0]).not.toBe(made[1]);
+  });
+
+  test('the next start removes the temp folder a crashed run left, and nothing that is not ours', async () => {
+    server = await servePattern(4096);
+    const dataDir = tempFolder('vx-data-');
+    const root = tempFolder('vx-tmproot-');
+    const crashedRun = await testBackend({ dataDir, requests: { spoolThresholdBytes: 1024, tempRoot: root } });
+    await crashedRun.ok('sendRequest', { request: { method: 'GET', url: `${server.url}/` } });
+    const crashed = recordedTempDir(dataDir)!;
+    expect(fs.existsSync(crashed)).toBe(true);
+    // The crashed run is never disposed: its folder stays behind, as after a real crash.
+    const stranger = fs.mkdtempSync(path.join(root, 'someone-else-'));
+    t = await testBackend({ dataDir, requests: { spoolThresholdBytes: 1024, tempRoot: root } });
+    expect(fs.existsSync(crashed)).toBe(false);
+    expect(fs.existsSync(stranger)).toBe(true);
+    expect(recordedTempDir(dataDir)).toBeUndefined();
   });
 });

@@ -35,7 +35,7 @@ describe('production guard', () => {
     const live = await profiles.create({ name: 'Live shop', environment: 'production', msn: '777777' }, randomKeys());
     await profiles.setActive(live.id);
     liveId = live.id;
-    engine = new RequestEngine({ profiles, history: new HistoryStore({ factory: confStoreFactory, dir: dataDir, notices }), tempDir: tempFolder('vx-guard-tmp-') });
+    engine = new RequestEngine({ profiles, history: new HistoryStore({ factory: confStoreFactory, dir: dataDir, notices }), temp: { dataDir, root: tempFolder('vx-guard-tmp-') } });
   });
   afterEach(async () => {
     engine.dispose();

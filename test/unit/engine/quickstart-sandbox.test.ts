@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { responseTempDir } from '../../../electron/backend/engine/response-bodies';
+import { recordedTempDir } from '../../../electron/backend/engine/response-bodies';
 import { filesUnder, findSecrets, randomKeys, testBackend, type TestBackend } from './harness';
 import { runQuickStart } from './quickstart-run';
 
@@ -28,7 +28,7 @@ describe('the whole quick start against the embedded sandbox (in-memory keychain
     await t.backend.dispose();
     // The scan only means something if the files it reads exist.
     expect(filesUnder(t.dataDir).map((file) => path.basename(file))).toEqual(expect.arrayContaining(['history.json', 'profiles.json', 'sandbox-state.jsonl']));
-    const leaks = findSecrets([t.dataDir, responseTempDir(t.dataDir)], { client_secret: keys.client_secret, subscription_key: keys.subscription_key, access_token: accessToken }, { log: t.logLines.join('\n') });
+    const leaks = findSecrets([t.dataDir, ...[recordedTempDir(t.dataDir)].filter((dir) => dir !== undefined)], { client_secret: keys.client_secret, subscription_key: keys.subscription_key, access_token: accessToken }, { log: t.logLines.join('\n') });
     expect(leaks).toEqual([]);
   });
 });

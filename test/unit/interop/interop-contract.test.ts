@@ -10,6 +10,9 @@ import { allTemplates } from '../../../shared/quickstart/templates';
 import { filesUnder, findSecrets, tempFolder, testBackend, type TestBackend } from '../engine/harness';
 import { fixturesDir } from './reference';
 
+/** Real backends, a sandbox and a script process: seconds each on a busy machine. */
+const SLOW = { timeout: 60_000 };
+
 function ok<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;
@@ -24,10 +27,10 @@ describe('import and export through the contract', () => {
   beforeAll(async () => {
     t = await testBackend({ sandbox: { inMemory: true } });
     client = createInProcessClient(t.backend, 'test');
-  });
+  }, 60_000);
   afterAll(async () => t?.dispose());
 
-  it('imports a Postman file into a new collection on disk, and export → import → export gives the same bytes', async () => {
+  it('imports a Postman file into a new collection on disk, and export → import → export gives the same bytes', SLOW, async () => {
     const imported = ok(await client.importInto({ source: { kind: 'file', path: shopCollection }, target: { kind: 'new' } }));
     expect(imported).toMatchObject({ format: 'postman-collection', created: true, requestCount: 5, folderCount: 1 });
     expect(imported.items.find((i) => i.name === 'Signed upload')!.notes[0]).toMatch(/awsv4 auth is not supported/);
@@ -46,7 +49,7 @@ describe('import and export through the contract', () => {
     expect(JSON.parse(folder.text).item.map((i: { name: string }) => i.name)).toEqual(['Create order', 'Upload receipt']);
   });
 
-  it('puts an environment’s keys in the keychain only with consent, and says where every value went', async () => {
+  it('puts an environment’s keys in the keychain only with consent, and says where every value went', SLOW, async () => {
     const target = ok(await client.importInto({ source: { kind: 'file', path: shopCollection }, target: { kind: 'new', name: 'With keys' } }));
     const refused = ok(await client.importInto({ source: { kind: 'file', path: shopEnvironment }, target: { kind: 'existing', collectionId: target.collectionId } }));
     const where = (result: typeof refused) => Object.fromEntries(result.variables.map((v) => [v.key, v.destination]));
@@ -69,7 +72,7 @@ describe('import and export through the contract', () => {
     expect(exported.text).not.toContain('sk-live-0123456789abcdef');
   });
 
-  it('previews pasted curl with its defects, and imports the fixed requests into a collection', async () => {
+  it('previews pasted curl with its defects, and imports the fixed requests into a collection', SLOW, async () => {
     const text = `curl -X PUT https://apitest.vipps.no/order-management/v2/ecom/categories/PAYMENT-ORDER-ID \\\n -H "Authorization: YOUBearer YOUR-ACCESS-TOKEN" \\\n -d '{"category": "GENERAL",}'`;
     const preview = ok(await client.previewImport({ source: { kind: 'text', text } }));
     expect(preview.format).toBe('curl');
@@ -91,7 +94,7 @@ describe('import and export through the contract', () => {
     expect(curl.text).toContain('curl -X PUT');
   });
 
-  it('refuses what it cannot read with a clear error, and the backend carries on', async () => {
+  it('refuses what it cannot read with a clear error, and the backend carries on', SLOW, async () => {
     const bad = await client.previewImport({ source: { kind: 'text', text: '{"not": "a collection"}' } });
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.error).toMatchObject({ code: 'INVALID_INPUT' });
@@ -101,7 +104,7 @@ describe('import and export through the contract', () => {
     expect(ok(await client.listCollections({})).collections.length).toBeGreaterThan(0);
   });
 
-  it('writes code snippets with keys as environment lookups, and the Node snippet of a quick-start request runs against the sandbox', async () => {
+  it('writes code snippets with keys as environment lookups, and the Node snippet of a quick-start request runs against the sandbox', SLOW, async () => {
     const templates = allTemplates();
     const template = templates.find((x) => x.key === 'token')!;
     const token = fromHttpRequest({ ...template, headers: template.headers.map((h) => ({ ...h, enabled: true })) }, 'Access token');
@@ -136,7 +139,7 @@ describe('import and export through the contract', () => {
 });
 
 describe('a Vipps-style collection kept in the repo runs on the sandbox, scripts and all', () => {
-  it('passes every request and test, and the values the scripts set flow on', async () => {
+  it('passes every request and test, and the values the scripts set flow on', SLOW, async () => {
     const t = await testBackend({ sandbox: { inMemory: true } });
     try {
       const client = createInProcessClient(t.backend, 'test');

@@ -64,7 +64,7 @@ describe('the official Vipps Postman collections run on the embedded sandbox, un
   beforeAll(async () => {
     t = await testBackend({ sandbox: { inMemory: true } });
     client = createInProcessClient(t.backend, 'test');
-  });
+  }, 60_000);
   afterAll(async () => {
     await t?.dispose();
   });

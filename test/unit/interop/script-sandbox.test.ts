@@ -1,4 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
+
+/** The script process starts in about half a second, but in several on a busy machine; a stopped one is restarted. */
+const SLOW = { timeout: 60_000 };
 import { ScriptSandbox, type ScriptBridge, type ScriptExecution, type ScriptResponse } from '../../../electron/backend/scripts/script-sandbox';
 
 const sandbox = new ScriptSandbox({ timeoutMs: 3_000, memoryMb: 64 });
@@ -17,7 +20,7 @@ const test = (script: string, extra: Partial<ScriptExecution> = {}) => ({ listen
 const pre = (script: string, extra: Partial<ScriptExecution> = {}) => ({ listen: 'prerequest' as const, script, scopes: scopes(), request, ...extra });
 
 describe('Postman scripts in the isolated sandbox', () => {
-  it('sets environment, globals, collection and local variables from pm.* and reads the response', async () => {
+  it('sets environment, globals, collection and local variables from pm.* and reads the response', SLOW, async () => {
     const out = await sandbox.run(
       test(`
         pm.environment.set('access_token', pm.response.json().access_token);
@@ -38,7 +41,7 @@ describe('Postman scripts in the isolated sandbox', () => {
     expect(out.tests[1]!.message).toMatch(/201/);
   });
 
-  it('runs the legacy API: postman.setEnvironmentVariable, responseBody, responseCode and tests[…]', async () => {
+  it('runs the legacy API: postman.setEnvironmentVariable, responseBody, responseCode and tests[…]', SLOW, async () => {
     const out = await sandbox.run(
       test(`var d = JSON.parse(responseBody); postman.setEnvironmentVariable('agreementId', d.agreementId); tests['code is 200'] = responseCode.code === 200; tests['env'] = postman.getEnvironmentVariable('merchantSerialNumber') === '123456';`),
       bridge(),
@@ -48,7 +51,7 @@ describe('Postman scripts in the isolated sandbox', () => {
     expect(out.tests.map((t) => [t.name, t.passed])).toEqual([['code is 200', true], ['env', true]]);
   });
 
-  it("gives pre-request scripts require('uuid') and pm.request, and hands back the headers they add", async () => {
+  it("gives pre-request scripts require('uuid') and pm.request, and hands back the headers they add", SLOW, async () => {
     const b = bridge();
     const out = await sandbox.run(
       pre(`var uuid = require('uuid'); pm.environment.set('idempotency_key', uuid.v4()); pm.environment.set('reference', pm.environment.get('merchantSerialNumber') + 'x'); pm.request.headers.add({ key: 'X-Added', value: 'yes' }); console.log('method', pm.request.method);`),
@@ -61,7 +64,7 @@ describe('Postman scripts in the isolated sandbox', () => {
     expect(b.lines).toContain('log: method POST');
   });
 
-  it('sends pm.sendRequest through the bridge (the engine) and gives the script the answer', async () => {
+  it('sends pm.sendRequest through the bridge (the engine) and gives the script the answer', SLOW, async () => {
     const sent: unknown[] = [];
     const out = await sandbox.run(
       pre(`pm.sendRequest({ url: 'http://127.0.0.1:9/accesstoken/get', method: 'POST' }, (err, res) => { pm.environment.set('via', err ? 'error ' + err.message : res.json().access_token + ' ' + res.code); });`),
@@ -73,7 +76,7 @@ describe('Postman scripts in the isolated sandbox', () => {
     expect(out.scopes.environment.via).toBe('tok-1 200');
   });
 
-  it('reports a script that throws with its message', async () => {
+  it('reports a script that throws with its message', SLOW, async () => {
     const out = await sandbox.run(test('undefinedFunction();'), bridge());
     expect(out.error).toMatchObject({ code: 'SCRIPT_FAILED' });
     expect(out.error!.message).toMatch(/test script failed: ReferenceError: undefinedFunction is not defined/);
@@ -81,7 +84,7 @@ describe('Postman scripts in the isolated sandbox', () => {
 });
 
 describe('the limits of the script sandbox', () => {
-  it("cannot read a file: require('fs') holds nothing, and an escape to the host's fs is refused", async () => {
+  it("cannot read a file: require('fs') holds nothing, and an escape to the host's fs is refused", SLOW, async () => {
     const plain = await sandbox.run(test(`require('fs').readFileSync('/etc/passwd', 'utf8');`), bridge());
     expect(plain.error?.code).toBe('SCRIPT_FAILED');
     expect(plain.error!.message).toMatch(/readFileSync is not a function/);
@@ -90,13 +93,13 @@ describe('the limits of the script sandbox', () => {
     expect(escaped.error!.message).not.toMatch(/root:/);
   });
 
-  it('cannot start a child process', async () => {
+  it('cannot start a child process', SLOW, async () => {
     const out = await sandbox.run(test(`require('child_process').execSync('id');`), bridge());
     expect(out.error?.code).toBe('SCRIPT_FAILED');
     expect(out.error!.message).toMatch(/child_process|not a function|Cannot find module/);
   });
 
-  it('cannot open network connections except through pm.sendRequest', async () => {
+  it('cannot open network connections except through pm.sendRequest', SLOW, async () => {
     for (const module of ['http', 'net']) {
       const out = await sandbox.run(test(`require('${module}').request('http://127.0.0.1:9/');`), bridge());
       expect(out.error?.code).toBe('SCRIPT_FAILED');
@@ -104,7 +107,7 @@ describe('the limits of the script sandbox', () => {
     }
   });
 
-  it('cannot read environment variables', async () => {
+  it('cannot read environment variables', SLOW, async () => {
     process.env.SCRIPT_SANDBOX_CANARY = 'canary-value-9f2';
     const out = await sandbox.run(test(`pm.environment.set('leak', JSON.stringify(process.env));`), bridge());
     expect(out.error?.code).toBe('SCRIPT_FAILED');
@@ -112,7 +115,7 @@ describe('the limits of the script sandbox', () => {
     expect(JSON.stringify(out)).not.toContain('canary-value-9f2');
   });
 
-  it('stops a script that loops forever, with a clear error, and runs the next script normally', async () => {
+  it('stops a script that loops forever, with a clear error, and runs the next script normally', SLOW, async () => {
     const looping = await sandbox.run(test('while (true) {}', { timeoutMs: 500 }), bridge());
     expect(looping.error?.code).toBe('TIMEOUT');
     expect(looping.error!.message).toMatch(/ran longer than 500 ms and was stopped/);
@@ -121,7 +124,7 @@ describe('the limits of the script sandbox', () => {
     expect(next.scopes.environment.after).toBe('yes');
   });
 
-  it('stops a script that allocates without end, with a clear error, and runs the next script normally', async () => {
+  it('stops a script that allocates without end, with a clear error, and runs the next script normally', SLOW, async () => {
     const greedy = await sandbox.run(test('const a = []; while (true) a.push(new Array(1e6).fill(1));', { timeoutMs: 20_000 }), bridge());
     expect(greedy.error?.code).toBe('TOO_LARGE');
     expect(greedy.error!.message).toMatch(/used more than the 64 MB scripts may have/);

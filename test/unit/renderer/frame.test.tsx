@@ -42,6 +42,13 @@ describe('app frame', () => {
     await waitFor(() => expect(screen.queryByTestId('notice')).toBeNull());
   });
 
+  it('counts every notice in the status bar, with the latest one’s text, whichever view is open', async () => {
+    render(<App api={fakeApi()} />);
+    const summary = await screen.findByTestId('status-notices');
+    expect(within(screen.getByRole('contentinfo')).getByTestId('status-notices')).toBe(summary);
+    expect(summary.textContent).toMatch(/^1 notice: Your app settings could not be read/);
+  });
+
   it('says the backend is unreachable when the status call fails', async () => {
     render(<App api={fakeApi({ getStatus: async () => ({ ok: false, error: { code: 'NETWORK', message: 'The browser host is not answering.' } }) })} />);
     expect(await screen.findByText('Backend unreachable')).toBeTruthy();

@@ -84,7 +84,7 @@ export function SetupPage({ onEnvironmentChanged }: { onEnvironmentChanged(): vo
           money and order details show up in real customers’ apps. Receipts cannot be taken back.
         </div>
       )}
-      <KeychainNotice />
+      {activeProfile && activeProfile.environment !== 'sandbox' && <KeychainNotice />}
       {activeProfile && <ProfileKeys profile={activeProfile} onSaved={() => void model.refreshProfiles()} />}
       <NewProfileForm onCreated={(id) => void choose(id)} />
       <div className="qs-actions">
