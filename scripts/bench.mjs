@@ -15,7 +15,8 @@ const benches = [
   { name: 'app-start', file: 'bench/app-start.bench.ts', args: ['--runs', '5'] },
   { name: 'collections', file: 'bench/collections.bench.ts', args: [] },
   { name: 'sidebar', file: 'bench/sidebar.bench.ts', args: [] },
-  { name: 'sandbox', file: 'bench/sandbox.bench.ts', args: [] },
+  // Writes its own section of RESULTS.md (between its begin/end markers), which is kept as it is.
+  { name: 'sandbox', file: 'bench/sandbox.bench.ts', args: [], ownSection: true },
   { name: 'json-viewer', file: 'bench/json-viewer.bench.ts', args: [] },
 ];
 // Past these a benchmark is stopped, or not started, so the whole run stays under 15 minutes on 2 cores.
@@ -104,7 +105,9 @@ function resultsMarkdown(outcomes, totalSeconds) {
   const parts = [
     '# Benchmark results',
     '',
-    `Written by \`npm run bench\` (scripts/bench.mjs) on ${new Date().toISOString()}; the whole run took ${totalSeconds} s.`,
+    reportOnly
+      ? `Rewritten from the figures in bench/results/ by --report-only on ${new Date().toISOString()}; each section says when it was measured.`
+      : `Written by \`npm run bench\` (scripts/bench.mjs) on ${new Date().toISOString()}; the whole run took ${totalSeconds} s.`,
     'Ratios compare figures measured in this same run (a floor or a peer), never numbers from another machine.',
     'Goals are reported here; no test asserts them. Figures from a busy machine are noisy: compare ratios, not absolute times.',
     '',
@@ -117,7 +120,7 @@ function resultsMarkdown(outcomes, totalSeconds) {
       parts.push('', `## ${outcome.name}`, '', `Not run: ${outcome.file} is not in this checkout.`);
       continue;
     }
-    const own = ownSection(outcome.name);
+    const own = outcome.ownSection ? ownSection(outcome.name) : undefined;
     if (own && outcome.status !== 'failed') {
       parts.push('', own);
       continue;
@@ -126,7 +129,7 @@ function resultsMarkdown(outcomes, totalSeconds) {
     const shaped = !data ? undefined : adapters[outcome.name] ? adapters[outcome.name](data) : Array.isArray(data.rows) && typeof data.title === 'string' ? data : { title: outcome.name, command: `npx tsx ${outcome.file}`, rows: genericRows(data) };
     parts.push('', `<!-- ${outcome.name}-bench:begin -->`, `## ${shaped?.title ?? outcome.name}`, '');
     if (outcome.status === 'failed') parts.push(`**This benchmark failed in this run (${outcome.detail}); the figures below, if any, are from an earlier run.**`, '');
-    parts.push(`Command: \`${shaped?.command ?? `npx tsx ${outcome.file} ${outcome.args.join(' ')}`}\` (${outcome.seconds} s)`, '');
+    parts.push(`Command: \`${shaped?.command ?? `npx tsx ${outcome.file} ${outcome.args.join(' ')}`}\`${reportOnly ? '' : ` (${outcome.seconds} s)`}`, '');
     if (shaped) parts.push(table(shaped.rows));
     for (const note of shaped?.notes ?? []) parts.push('', `- ${note}`);
     if (data?.measuredAt) parts.push('', `Measured at ${data.measuredAt}.`);
