@@ -98,14 +98,14 @@ describe('collection operations through the contract', () => {
   it('searches names, URLs, bodies, headers and descriptions across collections', async () => {
     const a = await makeCollection(t, 'Shop');
     const b = await makeCollection(t, 'Office');
-    await addRequest(t, a.id, '', { name: 'Create payment', method: 'POST', url: '{{baseUrl}}/epayment/v1/payments', body: { mode: 'json', text: '{"paymentDescription":"Wool socks"}' } });
-    await addRequest(t, b.id, '', { name: 'Categories', url: '{{baseUrl}}/order-management/v2/ecom/categories', description: 'Sets the **SOCKS** category', headers: [{ key: 'X-Trace', value: 'abc', enabled: true }] });
-    const found = await t.ok<{ hits: SearchHit[]; truncated: boolean }>('searchCollections', { query: 'socks' });
+    await addRequest(t, a.id, '', { name: 'Create payment', method: 'POST', url: '{{baseUrl}}/epayment/v1/payments', body: { mode: 'json', text: '{"paymentDescription":"Argyle socks"}' } });
+    await addRequest(t, b.id, '', { name: 'Categories', url: '{{baseUrl}}/order-management/v2/ecom/categories', description: 'Sets the **ARGYLE** category', headers: [{ key: 'X-Trace', value: 'abc', enabled: true }] });
+    const found = await t.ok<{ hits: SearchHit[]; truncated: boolean }>('searchCollections', { query: 'argyle' });
     expect(found.hits.map((h) => [h.collectionName, h.name, h.field]).sort()).toEqual([
       ['Office', 'Categories', 'description'],
       ['Shop', 'Create payment', 'body'],
     ]);
-    expect(found.hits.find((h) => h.field === 'body')!.excerpt).toContain('Wool socks');
+    expect(found.hits.find((h) => h.field === 'body')!.excerpt).toContain('Argyle socks');
     const byUrl = await t.ok<{ hits: SearchHit[] }>('searchCollections', { query: 'EPAYMENT/v1', collectionId: a.id });
     expect(byUrl.hits).toMatchObject([{ field: 'url', path: 'create-payment.yaml' }]);
     const byHeader = await t.ok<{ hits: SearchHit[] }>('searchCollections', { query: 'x-trace' });
