@@ -166,3 +166,10 @@ export { describeFailure, keepProcessAlive } from './process-guard';
 export type { NoticeBoard } from './store/notices';
 export type { RunnerHooks, BeforeRequestContext, AfterResponseContext, ScopeAccess, VariableScope, ScriptResponse, ScriptSource } from './runner/hooks';
 export type { EventBus, EventListener } from './events/event-bus';
+
+// What the command line needs besides the above (it is a host too, so it imports only this file).
+export { DATA_DIR_ENV } from './data-dir';
+export type { KeyValueFile } from './store/document-store';
+export { MemoryKeychain } from './vault/memory-keychain';
+export { SANDBOX_PROFILE_ID } from './profiles/profile-document';
+export { startSandbox, INSPECTOR_PREFIX, DEMO_SALES_UNIT, type RunningSandbox, type SandboxConfigInput } from '../sandbox/index';
