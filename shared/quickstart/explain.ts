@@ -53,6 +53,8 @@ function success(key: RequestKey, status: number, body: unknown): ResponseExplan
       const lifetime = Number.isFinite(seconds) && seconds > 0 ? ` It is valid for ${Math.round(seconds / 60)} minutes (expires_in ${seconds} s).` : '';
       return { tone: 'ok', title: 'Access token received', text: `The keys were accepted and a bearer token came back.${lifetime} The app keeps it and sends it with the next steps.` };
     }
+    case 'payment.epayment-receipt':
+      return { tone: 'ok', title: 'Payment created with its order lines', text: `The payment exists with reference "${text(value?.reference) ?? '?'}", and its order lines are stored in Order Management under that value as orderId, with payment type ecom. The order-details step is therefore left out.` };
     case 'payment.epayment':
       return { tone: 'ok', title: 'Payment created', text: `The payment exists with reference "${text(value?.reference) ?? '?'}". Order Management will use this value as orderId, with payment type ecom.` };
     case 'payment.ecom':
@@ -64,6 +66,7 @@ function success(key: RequestKey, status: number, body: unknown): ResponseExplan
         : { tone: 'warning', title: 'Agreement created without a charge', text: 'The agreement has no initial charge, so there is no chargeId to attach order details to. Add initialCharge with an orderId to the body and start a new order.' };
     }
     case 'approve.epayment':
+    case 'approve.epayment-receipt':
     case 'approve.ecom':
       return { tone: 'ok', title: 'Payment approved', text: 'The test shortcut acted as the customer approving the payment in the app. Nothing else changes for Order Management.' };
     case 'approve.recurring':

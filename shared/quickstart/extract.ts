@@ -22,6 +22,7 @@ export function extractValues(key: RequestKey, status: number, bodyText: string 
   };
   switch (key) {
     case 'payment.epayment':
+    case 'payment.epayment-receipt':
       put('orderId', field(body, 'reference'));
       break;
     case 'payment.ecom':

@@ -1,7 +1,7 @@
 import type { OmPaymentType } from '../vipps/patterns';
 
 /** The payment APIs a quick-start order can be created with; ePayment is the one Vipps recommends today. */
-export const PAYMENT_APIS = ['epayment', 'ecom', 'recurring'] as const;
+export const PAYMENT_APIS = ['epayment', 'epayment-receipt', 'ecom', 'recurring'] as const;
 export type PaymentApi = (typeof PAYMENT_APIS)[number];
 
 export interface PaymentApiInfo {
@@ -23,6 +23,14 @@ export const PAYMENT_API_INFO: Record<PaymentApi, PaymentApiInfo> = {
     description:
       'The current API for one-off payments. Its id is called reference (8 to 50 letters, digits or dashes); Order Management uses the same value as orderId, under the payment type ecom.',
   },
+  'epayment-receipt': {
+    id: 'epayment-receipt',
+    label: 'ePayment API, order lines in the payment',
+    idName: 'reference',
+    omPaymentType: 'ecom',
+    description:
+      'The same ePayment call, with the order lines and bottom line sent inside the payment as receipt. Order Management stores them with the payment, so the separate order-details step is not sent (a second receipt would be refused as write-once) and the read-back still shows the lines.',
+  },
   ecom: {
     id: 'ecom',
     label: 'eCom API v2',
@@ -43,4 +51,9 @@ export const PAYMENT_API_INFO: Record<PaymentApi, PaymentApiInfo> = {
 
 export function isPaymentApi(value: string): value is PaymentApi {
   return (PAYMENT_APIS as readonly string[]).includes(value);
+}
+
+/** Whether the order lines travel inside the payment, so the separate receipt step must not be sent. */
+export function receiptSentWithPayment(api: PaymentApi): boolean {
+  return api === 'epayment-receipt';
 }

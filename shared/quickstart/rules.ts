@@ -107,6 +107,7 @@ export function checkStepBody(key: RequestKey, body: unknown, context: RuleConte
     case 'readback':
       return raw === undefined || raw === null || raw === '' ? [] : [{ name: 'body', reason: 'This call takes no body; leave it empty.' }];
     case 'payment.epayment':
+    case 'payment.epayment-receipt':
       return issuesOf(validateCreatePayment(filled));
     case 'payment.ecom':
       return ecomIssues(filled, context);
@@ -119,6 +120,7 @@ export function checkStepBody(key: RequestKey, body: unknown, context: RuleConte
     case 'receipt':
       return issuesOf(validateReceipt(filled));
     case 'approve.epayment':
+    case 'approve.epayment-receipt':
     case 'approve.ecom':
     case 'approve.recurring':
       return [];

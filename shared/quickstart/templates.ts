@@ -27,9 +27,11 @@ export interface RequestTemplate {
 export const REQUEST_KEYS = [
   'token',
   'payment.epayment',
+  'payment.epayment-receipt',
   'payment.ecom',
   'payment.recurring',
   'approve.epayment',
+  'approve.epayment-receipt',
   'approve.ecom',
   'approve.recurring',
   'image',
@@ -93,21 +95,33 @@ const tokenTemplate: RequestTemplate = {
   body: '',
 };
 
+const EPAYMENT_BODY = {
+  amount: { currency: 'NOK', value: SAMPLE_ORDER_TOTAL },
+  paymentMethod: { type: 'WALLET' },
+  customer: { phoneNumber: '4791234567' },
+  reference: '{{orderId}}',
+  userFlow: 'PUSH_MESSAGE',
+  paymentDescription: 'Wool socks, gift wrapped',
+};
+const EPAYMENT_HEADERS = [JSON_CONTENT, MSN_HEADER, { name: 'Idempotency-Key', value: '{{idempotencyKey}}' }];
+
 const paymentTemplates: Record<PaymentApi, RequestTemplate> = {
   epayment: {
     key: 'payment.epayment',
     label: 'Create an ePayment payment',
     method: 'POST',
     url: '{{baseUrl}}/epayment/v1/payments',
-    headers: [JSON_CONTENT, MSN_HEADER, { name: 'Idempotency-Key', value: '{{idempotencyKey}}' }],
-    body: json({
-      amount: { currency: 'NOK', value: SAMPLE_ORDER_TOTAL },
-      paymentMethod: { type: 'WALLET' },
-      customer: { phoneNumber: '4791234567' },
-      reference: '{{orderId}}',
-      userFlow: 'PUSH_MESSAGE',
-      paymentDescription: 'Wool socks, gift wrapped',
-    }),
+    headers: EPAYMENT_HEADERS,
+    body: json(EPAYMENT_BODY),
+  },
+  // The sample order's lines go with the payment; Order Management keeps them as the order's receipt.
+  'epayment-receipt': {
+    key: 'payment.epayment-receipt',
+    label: 'Create an ePayment payment with its order lines',
+    method: 'POST',
+    url: '{{baseUrl}}/epayment/v1/payments',
+    headers: EPAYMENT_HEADERS,
+    body: json({ ...EPAYMENT_BODY, receipt: SAMPLE_RECEIPT }),
   },
   ecom: {
     key: 'payment.ecom',
@@ -156,6 +170,14 @@ const paymentTemplates: Record<PaymentApi, RequestTemplate> = {
 const approveTemplates: Record<PaymentApi, RequestTemplate> = {
   epayment: {
     key: 'approve.epayment',
+    label: 'Approve the ePayment payment (test only)',
+    method: 'POST',
+    url: '{{baseUrl}}/epayment/v1/test/payments/{{orderId}}/approve',
+    headers: [JSON_CONTENT, MSN_HEADER],
+    body: json({ customer: { phoneNumber: '4791234567' } }),
+  },
+  'epayment-receipt': {
+    key: 'approve.epayment-receipt',
     label: 'Approve the ePayment payment (test only)',
     method: 'POST',
     url: '{{baseUrl}}/epayment/v1/test/payments/{{orderId}}/approve',

@@ -3,6 +3,7 @@ import type { CollectionSummary, ContainerSettings } from '../../../shared/model
 import { fromHttpRequest, toHttpRequest } from '../../../shared/model/convert';
 import type { ApiRequest, Extraction } from '../../../shared/model/request';
 import type { RunRequestResult } from '../../../shared/model/run';
+import { receiptSentWithPayment } from '../../../shared/quickstart/payment-apis';
 import { recordStep } from '../../../shared/quickstart/progress';
 import { checkStepBody, type RuleContext } from '../../../shared/quickstart/rules';
 import { runVariables } from '../../../shared/quickstart/run-variables';
@@ -22,6 +23,7 @@ const NAME = 'Quick start: Order Management';
 /** The ids a step's answer hands on, as declarative extractions (kept for later steps and runs). */
 const EXTRACTIONS: Partial<Record<RequestKey, Array<Pick<Extraction, 'variable' | 'path'>>>> = {
   'payment.epayment': [{ variable: 'orderId', path: '$.reference' }],
+  'payment.epayment-receipt': [{ variable: 'orderId', path: '$.reference' }],
   'payment.ecom': [{ variable: 'orderId', path: '$.orderId' }],
   'payment.recurring': [
     { variable: 'agreementId', path: '$.agreementId' },
@@ -98,12 +100,14 @@ export function createQuickStartCollection(options: { doc: DocumentStore<QuickSt
     /**
      * Each step is built from the newest state just before it is sent (the category names the
      * image only once one was uploaded) and checked against its rules, as the editor checks it.
-     * The optional image is skipped when no image was given.
+     * The optional image is skipped when no image was given, and the receipt when the order
+     * lines went with the payment (a receipt is write-once: sending it again would be a 409).
      */
     prepare(itemPath: string, _planned: ApiRequest, resolve: (name: string) => string | undefined): PreparedItem {
       const step = stepOfPath(itemPath);
       if (step === 'image' && resolve('imageSrc') === undefined) return { skip: true };
       const state = doc.read();
+      if (step === 'receipt' && receiptSentWithPayment(state.paymentApi)) return { skip: true };
       const request = stepRequest(step, state);
       const key = templateOf(keyOfStep(step, state), state).key;
       const variables: Record<string, string> = { ...runVariables(state), msn: options.msnOf() };

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { PaymentApi } from '../../../shared/quickstart/payment-apis';
 import type { RunOptionsInput } from '../../../shared/model/run';
 import type { TreeNode } from '../../../shared/model/collection';
 import { APP, createInProcessClient } from '../../backend';
@@ -20,7 +21,7 @@ export interface CommonRunFlags extends ReporterFlags, TargetFlags {
 }
 
 export interface QuickStartFlags extends CommonRunFlags {
-  payment: 'epayment' | 'ecom' | 'recurring';
+  payment: PaymentApi;
   image?: string;
 }
 

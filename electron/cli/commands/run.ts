@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { PAYMENT_APIS } from '../../../shared/quickstart/payment-apis';
 import type { Terminal } from '../terminal';
 import type { CollectionFlags, QuickStartFlags } from './run-actions';
 
@@ -22,7 +23,7 @@ export function addRunFlags(command: Command): Command {
 
 export function registerRunCommands(run: Command, terminal: Terminal, setExit: (code: number) => void): void {
   addRunFlags(run.command('quickstart').description('Run the Order Management quick start, every step in order, stopping at the first failure'))
-    .addOption(new Option('--payment <api>', 'the payment API of the payment step').choices(['epayment', 'ecom', 'recurring']).default('epayment'))
+    .addOption(new Option('--payment <api>', 'the payment API of the payment step').choices([...PAYMENT_APIS]).default('epayment'))
     .option('--image <FILE>', 'a PNG or JPEG for the optional image step (skipped without it)')
     .addHelpText(
       'after',

@@ -1,6 +1,7 @@
 import type { PickedImage } from './picked-image';
 import type { ExplorerApi, ExplorerEvents } from '../../../shared/contract';
 import type { RunEvent, RunRequestResult } from '../../../shared/model/run';
+import { receiptSentWithPayment, type PaymentApi } from '../../../shared/quickstart/payment-apis';
 import { ORDER_STEP_IDS } from '../../../shared/quickstart/progress';
 import { keyOfStep } from '../../../shared/quickstart/step-requests';
 import { REQUEST_STEP_IDS, stepById, type RequestStepId } from '../../../shared/quickstart/steps';
@@ -17,9 +18,12 @@ export interface RunProgress {
 
 export const QUICKSTART_COLLECTION_ID = 'quickstart';
 
-/** The steps "run all" sends: the image only when one was picked, since it is optional. */
-export function runAllSteps(withImage: boolean): RequestStepId[] {
-  return ['token', 'payment', ...(withImage ? (['image'] as const) : []), 'category', 'receipt', 'readback'];
+/**
+ * The steps "run all" sends: the image only when one was picked, since it is optional, and the
+ * receipt only when the order lines did not already go with the payment (it is write-once).
+ */
+export function runAllSteps(withImage: boolean, paymentApi: PaymentApi = 'epayment'): RequestStepId[] {
+  return ['token', 'payment', ...(withImage ? (['image'] as const) : []), 'category', ...(receiptSentWithPayment(paymentApi) ? [] : (['receipt'] as const)), 'readback'];
 }
 
 function stepOfPath(itemPath: string): RequestStepId | null {
@@ -42,7 +46,7 @@ export interface RunAllHandle {
  * null when the user chose to leave the optional step out.
  */
 export function runAll(model: QuickStartModel, api: ExplorerApi & ExplorerEvents, report: (progress: RunProgress) => void, image: PickedImage | null = model.image): RunAllHandle {
-  const steps = runAllSteps(image !== null);
+  const steps = runAllSteps(image !== null, model.stateRef.current?.paymentApi);
   const total = steps.length;
   let runId: string | null = null;
   let stopRequested = false;

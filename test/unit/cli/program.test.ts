@@ -49,6 +49,12 @@ describe('vipps-explorer command line', () => {
     expect(terminal.stderr()).toContain('Error: --port must be a whole number from 0 to 65535, not "99999".');
   });
 
+  it('offers every quick-start payment choice, including ePayment with the order lines in the payment', async () => {
+    const terminal = fakeTerminal();
+    expect(await runCli(['run', 'quickstart', '--help'], terminal)).toBe(0);
+    expect(terminal.stdout().replace(/\s+/g, ' ')).toContain('"epayment", "epayment-receipt", "ecom", "recurring"');
+  });
+
   it('never takes keys from flags', async () => {
     const terminal = fakeTerminal();
     expect(await runCli(['run', 'collection', 'x', '--client-secret', 'abc'], terminal)).toBe(2);

@@ -93,4 +93,27 @@ describe('the quick start through the runner, on the embedded sandbox', () => {
     expect(fs.readFileSync(path.join(copy.location, 'payment.yaml'), 'utf8')).toContain('  - variable: orderId\n    from: json\n    path: $.reference');
     ok(await client.renameItem({ collectionId: copy.id, path: 'receipt.yaml', name: 'Send the receipt' }));
   });
+
+  it('sends the order lines inside the ePayment payment when that variant is chosen, skips the write-once receipt step, and reads the lines back', async () => {
+    ok(await client.newQuickStartOrder({ paymentApi: 'epayment-receipt' }));
+    const { summary } = await run();
+    expect(summary.outcome).toBe('completed');
+    expect(summary.results.map((r) => [r.path, r.status ?? null, r.skipped])).toEqual([
+      ['token.yaml', 200, false],
+      ['payment.yaml', 201, false],
+      ['image.yaml', null, true],
+      ['category.yaml', 200, false],
+      ['receipt.yaml', null, true],
+      ['readback.yaml', 200, false],
+    ]);
+    const state = ok(await client.getQuickStart({}));
+    expect(state.paymentApi).toBe('epayment-receipt');
+    expect(state.steps.receipt.state).toBe('not-run');
+    const payment = ok(await client.getHistoryEntry({ id: state.steps.payment.historyId! }));
+    expect(JSON.parse(payment.request.body ?? '{}')).toMatchObject({ reference: state.order.orderId, receipt: { bottomLine: { receiptNumber: state.order.orderId } } });
+    const readback = JSON.parse(ok(await client.getHistoryEntry({ id: state.steps.readback.historyId! })).response!.body);
+    expect(readback.receipt.orderLines.map((line: { id: string }) => line.id)).toEqual(['socks-grey-42', 'gift-wrap', 'shipping-home']);
+    expect(readback.receipt.bottomLine).toMatchObject({ currency: 'NOK', receiptNumber: state.order.orderId });
+    expect(readback.category).toMatchObject({ category: 'GENERAL' });
+  });
 });

@@ -15,6 +15,7 @@ import {
   type RequestTemplate,
 } from '../../../shared/quickstart';
 import { receiptTotals, validateReceipt } from '../../../shared/vipps';
+import { runAllSteps } from '../../../renderer/src/quickstart/run-all';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -108,6 +109,19 @@ describe('quick-start templates', () => {
     expect(receiptTotals(receipt).totalAmount).toBe(SAMPLE_ORDER_TOTAL);
     const payment = JSON.parse(templateFor('payment', { paymentApi: 'epayment', withImage: false }).body);
     expect(payment.amount.value).toBe(SAMPLE_ORDER_TOTAL);
+  });
+
+  it('sends the sample receipt inside the ePayment payment for the order-lines variant, and only there, and leaves its receipt step out of run all', () => {
+    const withLines = JSON.parse(templateFor('payment', { paymentApi: 'epayment-receipt', withImage: false }).body);
+    expect(withLines.receipt).toEqual(JSON.parse(templateFor('receipt', { paymentApi: 'epayment', withImage: false }).body));
+    expect(withLines.receipt.bottomLine.receiptNumber).toBe('{{orderId}}');
+    const { receipt: _lines, ...rest } = withLines;
+    expect(rest).toEqual(JSON.parse(templateFor('payment', { paymentApi: 'epayment', withImage: false }).body));
+    for (const api of PAYMENT_APIS.filter((a) => a !== 'epayment-receipt')) {
+      expect(JSON.parse(templateFor('payment', { paymentApi: api, withImage: false }).body).receipt, api).toBeUndefined();
+    }
+    expect(runAllSteps(false, 'epayment-receipt')).toEqual(['token', 'payment', 'category', 'readback']);
+    expect(runAllSteps(true, 'epayment')).toEqual(['token', 'payment', 'image', 'category', 'receipt', 'readback']);
   });
 
   it('names the image in the category only when asked to', () => {

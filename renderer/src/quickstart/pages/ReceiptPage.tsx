@@ -1,3 +1,4 @@
+import { receiptSentWithPayment } from '../../../../shared/quickstart/payment-apis';
 import { ReceiptBuilder } from '../../components/receipt/ReceiptBuilder';
 import { useQuickStartModel } from '../context';
 import { RequestPanel } from '../RequestPanel';
@@ -7,6 +8,20 @@ import { requestOf } from '../step-requests';
 export function ReceiptPage() {
   const model = useQuickStartModel();
   const request = requestOf('receipt', model.state);
+  if (receiptSentWithPayment(model.state.paymentApi)) {
+    return (
+      <div className="qs-page-body">
+        <div className="qs-card" data-testid="receipt-sent-with-payment">
+          <p>
+            <strong>Sent with the payment.</strong> For this order the order lines and bottom line went inside the ePayment request of step 3, as its
+            receipt, and Order Management stored them from there. This step is not sent: order details are write-once, so a second receipt for the same
+            orderId would be refused with 409.
+          </p>
+          <p className="qs-hint">To send the order details on their own, choose another payment option in step 3 (that starts a new order).</p>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="qs-page-body">
       <div className="qs-card">
