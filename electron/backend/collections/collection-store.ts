@@ -9,6 +9,7 @@ import { writeFileAtomic } from './atomic-file';
 import { loadCollection, loadedRequest, treeOf, type LoadedCollection } from './collection-loader';
 import type { CollectionLocation, CollectionRegistry } from './collection-registry';
 import { CollectionWatcher } from './collection-watcher';
+import { FolderSecrets } from './folder-secrets';
 import { COLLECTION_FILE, FOLDER_FILE, baseNameOf, joinItemPath, parentOf } from './file-names';
 import { refuseLiteralSecrets } from './literal-secrets';
 import { requestToYaml, settingsToYaml } from './yaml-format';
@@ -190,6 +191,15 @@ export class CollectionStore {
     if (!folder) return;
     folder.children = children;
     this.writeSettingsFile(id, folderPath, { ...folder.settings, order: children });
+  }
+
+  /** The keychain entries a folder (and its sub-folders) must take along to a new path or collection. */
+  folderSecrets(id: string, folderPath: string, toId: string, toPath: string): FolderSecrets {
+    return FolderSecrets.plan(this.#vault, this.loaded(id), id, folderPath, toId, toPath);
+  }
+
+  log(line: string): void {
+    this.#log(line);
   }
 
   /** The value of a secret variable, from the keychain. */
