@@ -6,7 +6,7 @@ import type { EventBus } from '../events/event-bus';
 import { fail } from '../failure';
 import { collectionVariableAccount, type SecretVault } from '../vault/secret-vault';
 import { writeFileAtomic } from './atomic-file';
-import { loadCollection, loadedRequest, treeOf, type LoadedCollection } from './collection-loader';
+import { loadCollection, loadedRequest, treeOf, type LoadedCollection, type RequestCache } from './collection-loader';
 import type { CollectionLocation, CollectionRegistry } from './collection-registry';
 import { CollectionWatcher } from './collection-watcher';
 import { FolderSecrets } from './folder-secrets';
@@ -34,6 +34,8 @@ export interface CollectionStoreOptions {
 interface Open {
   location: CollectionLocation;
   loaded: LoadedCollection | undefined;
+  /** Validated requests by file, kept across re-reads so an outside change re-reads only what changed. */
+  cache: RequestCache;
   watcher: CollectionWatcher;
 }
 
@@ -105,10 +107,10 @@ export class CollectionStore {
     if (!open) {
       const location = this.registry.get(id);
       if (!fs.existsSync(location.root)) fail('NOT_FOUND', `The folder of collection "${id}" (${location.root}) is gone. Restore it, or close the collection.`);
-      open = { location, loaded: undefined, watcher: new CollectionWatcher(location.root, () => this.#externalChange(id), this.#log) };
+      open = { location, loaded: undefined, cache: new Map(), watcher: new CollectionWatcher(location.root, () => this.#externalChange(id), this.#log) };
       this.#open.set(id, open);
     }
-    open.loaded ??= loadCollection(open.location.root, path.basename(open.location.root));
+    open.loaded ??= loadCollection(open.location.root, path.basename(open.location.root), open.cache);
     return open.loaded;
   }
 

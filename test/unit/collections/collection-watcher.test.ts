@@ -39,3 +39,27 @@ describe('watching a collection folder', () => {
     expect(JSON.stringify((await tree(t, collection.id)).items)).toContain('Pulled again');
   });
 });
+
+describe('re-reading after an outside change', () => {
+  let t: TestBackend;
+  beforeEach(async () => {
+    t = await collectionBackend();
+  });
+  afterEach(async () => {
+    await t.dispose();
+  });
+
+  it('re-validates a file that changed (a request made invalid is reported, not served from the last read) and keeps the others', async () => {
+    const collection = await makeCollection(t);
+    const a = await addRequest(t, collection.id, '', { name: 'Alpha', url: 'http://127.0.0.1:1/a' });
+    await addRequest(t, collection.id, '', { name: 'Beta', url: 'http://127.0.0.1:1/b' });
+    expect((await tree(t, collection.id)).items.map((n) => n.name)).toEqual(['Alpha', 'Beta']);
+
+    const seen = externalChange(t, collection.id, 2_000);
+    fs.writeFileSync(path.join(collection.location, a), 'name: Alpha\nmethod: FETCH\nurl: http://127.0.0.1:1/a\n');
+    await seen;
+    const after = await tree(t, collection.id);
+    expect(after.items.map((n) => n.name)).toEqual(['Beta']);
+    expect(after.problems).toEqual([{ path: a, message: expect.stringMatching(/it is not a valid request \(method: /) }]);
+  });
+});
