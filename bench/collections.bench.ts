@@ -117,9 +117,12 @@ async function main(): Promise<void> {
     // A small git pull: one file changes outside the app; the next tree read re-reads the folder.
     const reread: number[] = [];
     for (let i = 0; i < OPEN_RUNS; i += 1) {
-      const seen = new Promise<void>((resolve) => {
+      // The watcher does not keep the process alive (it must not keep the app open); this timer does, and gives up after 10 s.
+      const seen = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the outside edit was not seen within 10 s')), 10_000);
         const stop = backend.events.subscribe((message) => {
           if (message.event === 'collections' && (message.payload as { reason?: string }).reason === 'external') {
+            clearTimeout(timer);
             stop();
             resolve();
           }

@@ -37,24 +37,22 @@ export interface LoadedRequest {
  * and validates only the files whose size or time changed; the others are the same bytes that
  * passed validation before.
  */
-export type RequestCache = Map<string, { mtimeMs: number; size: number; request: ApiRequest }>;
+export type RequestCache = Map<string, { mtimeMs: number; size: number; request: ApiRequest; search: SearchFields }>;
 
 /** One request file through the cache: read, parsed and validated only when it changed. */
-function readRequest(file: string, cache: RequestCache | undefined): ApiRequest {
-  // Opened once and stat-ed through the descriptor: the same system calls as a plain read.
-  const fd = fs.openSync(file, 'r');
+function readRequest(itemPath: string, file: string, cache: RequestCache | undefined): LoadedRequest {
+  if (!cache) return loadedRequest(itemPath, requestFromYaml(fs.readFileSync(file, 'utf8')));
   try {
-    const stat = fs.fstatSync(fd);
-    const known = cache?.get(file);
-    if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known.request;
-    const request = requestFromYaml(fs.readFileSync(fd, 'utf8'));
-    cache?.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, request });
-    return request;
+    // Stat before reading: if the file changes in between, the next read sees a newer time and reads it again.
+    const stat = fs.statSync(file);
+    const known = cache.get(file);
+    if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return { path: itemPath, request: known.request, search: known.search };
+    const loaded = loadedRequest(itemPath, requestFromYaml(fs.readFileSync(file, 'utf8')));
+    cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, request: loaded.request, search: loaded.search });
+    return loaded;
   } catch (error) {
-    cache?.delete(file);
+    cache.delete(file);
     throw error;
-  } finally {
-    fs.closeSync(fd);
   }
 }
 
@@ -147,7 +145,7 @@ export function loadCollection(root: string, fallbackName: string, cache?: Reque
         readFolder(itemPath, path.join(dir, entry.name), FOLDER_FILE, entry.name);
       } else if (entry.isFile() && isRequestFileName(entry.name)) {
         try {
-          loaded.requests.set(itemPath, loadedRequest(itemPath, readRequest(path.join(dir, entry.name), cache)));
+          loaded.requests.set(itemPath, readRequest(itemPath, path.join(dir, entry.name), cache));
           names.push(entry.name);
         } catch (error) {
           problem(itemPath, `${entry.name}: ${describeReadError(error)}`);
