@@ -3,6 +3,8 @@ export interface BenchState {
   longTasks: { start: number; duration: number }[];
   startedAt: number;
   treeVisibleAt: number | null;
+  /** When the first lines of the body showed (the preview while the tree is built). */
+  firstLinesAt: number | null;
 }
 
 export interface BenchWindow {

@@ -8,7 +8,7 @@ import { ResponseViewer } from '../../renderer/src/components/response/ResponseV
 import '../../renderer/src/styles.css';
 import type { BenchState, BenchWindow } from './bench-window';
 
-const bench: BenchState = { longTasks: [], startedAt: 0, treeVisibleAt: null };
+const bench: BenchState = { longTasks: [], startedAt: 0, treeVisibleAt: null, firstLinesAt: null };
 const benchWindow = window as unknown as BenchWindow;
 benchWindow.bench = bench;
 new PerformanceObserver((list) => {
@@ -57,6 +57,7 @@ const result: SendResult = {
 };
 
 new MutationObserver((_, observer) => {
+  if (bench.firstLinesAt === null && document.querySelector('[data-testid="body-preview"], [role="treeitem"]')) bench.firstLinesAt = performance.now();
   if (document.querySelector('[role="treeitem"]')) {
     bench.treeVisibleAt = performance.now();
     observer.disconnect();

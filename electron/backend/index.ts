@@ -7,6 +7,9 @@ import { CollectionStore, type BuiltInCollection } from './collections/collectio
 import { ItemOperations } from './collections/item-operations';
 import { EventBus } from './events/event-bus';
 import { Runner } from './runner/runner';
+import { createInteropHandlers } from './interop/interop-handlers';
+import { createScriptHooks } from './scripts/script-hooks';
+import { ScriptSandbox, type ScriptSandboxOptions } from './scripts/script-sandbox';
 import { createRunnerHandlers } from './runner/runner-handlers';
 import type { SourceExtras } from './runner/run-source';
 import { createFileHandlers, type HostDialogs } from './files/image-file';
@@ -27,6 +30,7 @@ import { createSandboxHandlers } from './sandbox/sandbox-handlers';
 import { ProfileService } from './profiles/profile-service';
 import type { KeychainAdapter } from './vault/keychain-adapter';
 import { SecretVault } from './vault/secret-vault';
+import { createWorkspaceHandlers } from './workspace/workspace-handlers';
 
 export interface BackendOptions {
   host: CallContext['host'];
@@ -40,6 +44,8 @@ export interface BackendOptions {
   keychain?: KeychainAdapter;
   /** Start the embedded sandbox (default), use one already running, or run without it (false). */
   sandbox?: SandboxChoice;
+  /** The script sandbox's limits (time per script, memory of its process). */
+  scripts?: ScriptSandboxOptions;
   /** The request engine's knobs: large-body threshold, temp folder, history bounds, clock. */
   requests?: {
     spoolThresholdBytes?: number;
@@ -114,6 +120,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   disposers.push(() => items.dispose());
   const runner = new Runner({ engine, profiles, events, now: options.requests?.now });
   disposers.push(() => runner.dispose());
+  // Imported Postman scripts run isolated, in a process of their own that starts on first use.
+  const scripts = new ScriptSandbox(options.scripts);
+  disposers.push(() => scripts.dispose());
+  runner.setHooks(createScriptHooks(scripts));
 
   const handlers: Handlers = {
     ...createAppHandlers({
@@ -132,6 +142,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...createSandboxHandlers(sandbox.running),
     ...createCollectionHandlers({ store: collections, items, history }),
     ...createRunnerHandlers({ runner, store: collections, extras: (id) => builtInRuns.get(id) }),
+    ...createInteropHandlers({ handlers: () => handlers, profiles, tokens: engine.tokens }),
+    ...createWorkspaceHandlers({ storeFactory: options.storeFactory, dataDir: options.dataDir, notices }),
   };
 
   return {
@@ -152,8 +164,15 @@ export { APP } from './app-info';
 export { dataDirFromArgs, defaultDataDir } from './data-dir';
 export type { HostDialogs } from './files/image-file';
 export { confStoreFactory } from './store/conf-factory';
-export { describeFailure, keepProcessAlive } from './process-guard';
 export { openDocument, PRIVATE_FILE_MODE, type DocumentStore, type StoreFactory } from './store/document-store';
+export { describeFailure, keepProcessAlive } from './process-guard';
 export type { NoticeBoard } from './store/notices';
 export type { RunnerHooks, BeforeRequestContext, AfterResponseContext, ScopeAccess, VariableScope, ScriptResponse, ScriptSource } from './runner/hooks';
 export type { EventBus, EventListener } from './events/event-bus';
+
+// What the command line needs besides the above (it is a host too, so it imports only this file).
+export { DATA_DIR_ENV } from './data-dir';
+export type { KeyValueFile } from './store/document-store';
+export { MemoryKeychain } from './vault/memory-keychain';
+export { SANDBOX_PROFILE_ID } from './profiles/profile-document';
+export { startSandbox, INSPECTOR_PREFIX, DEMO_SALES_UNIT, type RunningSandbox, type SandboxConfigInput } from '../sandbox/index';

@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+// Import, export and snippets put their buttons into the workspace's slots.
+import './interop/register';
 import { createExplorerClient } from './api/client';
 import './styles.css';
 

@@ -3,11 +3,13 @@ import type { Result } from '../errors';
 import { appContract } from './app';
 import { collectionsContract } from './collections';
 import { historyContract } from './history';
+import { interopContract } from './interop';
 import { profilesContract } from './profiles';
 import { quickstartContract } from './quickstart';
 import { requestsContract } from './requests';
 import { runnerContract } from './runner';
 import { sandboxContract } from './sandbox';
+import { workspaceContract } from './workspace';
 
 /**
  * Every backend method, listed once. The preload bridge, the IPC handlers, the browser host's
@@ -23,6 +25,8 @@ export const contract = {
   ...sandboxContract,
   ...collectionsContract,
   ...runnerContract,
+  ...interopContract,
+  ...workspaceContract,
 };
 
 export type Contract = typeof contract;
@@ -61,3 +65,5 @@ export * from './sandbox';
 export * from './quickstart';
 export * from './collections';
 export * from './runner';
+export * from './interop';
+export * from './workspace';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { HeaderLine, HttpRequest, ResolvedRequest, SendResult } from '../../../shared/contract/requests';
-import { redactUserinfo } from '../../../shared/url-userinfo';
 import { parseJsonOrNull } from '../../../shared/json';
 import type { RequestPayload } from '../../../shared/model/body';
+import { redactUserinfo } from '../../../shared/url-userinfo';
 import type { VariableScopes } from '../../../shared/variables';
 import { fail } from '../failure';
 import { buildHistoryEntry, type RecordedExchange } from '../history/history-entry';

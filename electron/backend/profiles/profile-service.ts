@@ -1,3 +1,4 @@
+import { vippsProfileVariables } from '../interop/vipps-profile-variables';
 import { randomUUID } from 'node:crypto';
 import type { ActiveEnvironment } from '../../../shared/contract/app';
 import {
@@ -64,7 +65,9 @@ export class ProfileService {
 
   /** Requests fill `{{baseUrl}}`, `{{msn}}` and the profile's own variables from here; keys never. */
   variablesOf(profile: SalesUnitProfile): Record<string, string> {
-    return { ...profile.variables, baseUrl: this.baseUrlOf(profile), msn: profile.msn };
+    // Vipps' own Postman files name the same values differently (base_url, merchantSerialNumber…); the profile answers to both.
+    const baseUrl = this.baseUrlOf(profile);
+    return { ...vippsProfileVariables(profile, baseUrl), ...profile.variables, baseUrl, msn: profile.msn };
   }
 
   secretsOf(profile: SalesUnitProfile): Promise<SecretValues> {

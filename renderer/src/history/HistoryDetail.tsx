@@ -5,6 +5,7 @@ import { useExplorer } from '../api/ExplorerContext';
 import { CopyButton } from '../components/common/CopyButton';
 import { ResponseViewer } from '../components/response/ResponseViewer';
 import { absoluteTime, splitUrl, storedResponseAsResult } from './history-format';
+import { HistoryActions } from './HistoryActions';
 import { RecordedRequest } from './RecordedRequest';
 
 type Loaded = { id: string; entry: HistoryEntry; error: null } | { id: string; entry: null; error: ExplorerError };
@@ -79,6 +80,7 @@ export function HistoryDetail({ id, onDelete, deleting, deleteError }: HistoryDe
           {deleteError}
         </p>
       )}
+      <HistoryActions entry={entry} />
       <p className="history-redaction-hint">
         Keys and tokens are never stored; they show as <span className="history-redacted">«redacted»</span>.
       </p>

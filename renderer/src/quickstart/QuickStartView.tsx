@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { STEP_IDS, stepById, type StepId } from '../../../shared/quickstart/steps';
 import { useExplorer } from '../api/ExplorerContext';
 import { QuickStartContext, type LoadedQuickStart } from './context';
@@ -14,6 +14,7 @@ import { RunAllBar } from './RunAllBar';
 import { StepIntro } from './StepIntro';
 import { Stepper } from './Stepper';
 import { useQuickStart } from './useQuickStart';
+import { useRememberedAnswers } from './useRememberedAnswers';
 
 function StepPage({ stepId, onEnvironmentChanged }: { stepId: StepId; onEnvironmentChanged(): void }) {
   switch (stepId) {
@@ -39,6 +40,32 @@ export function QuickStartView({ onEnvironmentChanged }: { onEnvironmentChanged(
   const api = useExplorer();
   const model = useQuickStart(api);
   const [compact, setCompact] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const work = useRef<HTMLElement>(null);
+  const guide = useRef<HTMLDivElement>(null);
+  const [arrived, setArrived] = useState(0);
+  useRememberedAnswers(api, model);
+
+  // Setup is done as soon as its environment has answered: the token step passing proves it.
+  const tokenPassed = model.state?.steps.token.state === 'passed';
+  const setupPassed = model.state?.steps.setup.state === 'passed';
+  const { markSetupDone } = model;
+  useEffect(() => {
+    if (tokenPassed && !setupPassed) void markSetupDone();
+  }, [tokenPassed, setupPassed, markSetupDone]);
+
+  // After Next, the new step's heading is in view and its Send has the focus, so Enter sends
+  // this step rather than skipping to the one after.
+  useEffect(() => {
+    if (arrived === 0) return;
+    // Side by side, each column scrolls on its own; stacked, the page does.
+    if (window.matchMedia?.('(min-width: 1200px)').matches) {
+      guide.current?.scrollTo?.({ top: 0 });
+      work.current?.scrollTo?.({ top: 0 });
+    } else heading.current?.scrollIntoView?.({ block: 'start' });
+    const send = work.current?.querySelector<HTMLButtonElement>('.qs-request .button-primary:not(:disabled)');
+    (send ?? heading.current)?.focus({ preventScroll: true });
+  }, [arrived]);
 
   useEffect(() => {
     void api.getSettings({}).then((answer) => {
@@ -49,6 +76,11 @@ export function QuickStartView({ onEnvironmentChanged }: { onEnvironmentChanged(
   const toggleCompact = (value: boolean) => {
     setCompact(value);
     void api.updateSettings({ compactSteps: value });
+  };
+
+  const goToStep = (id: StepId) => {
+    model.goTo(id);
+    setArrived((n) => n + 1);
   };
 
   if (!model.state) {
@@ -90,14 +122,14 @@ export function QuickStartView({ onEnvironmentChanged }: { onEnvironmentChanged(
           </p>
         )}
         <div className="qs-layout">
-          <Stepper
-            state={loaded.state}
-            onSelect={(id) => {
-              loaded.goTo(id);
-            }}
-          />
-          <article className="qs-page" aria-labelledby="qs-step-title" data-testid={`step-page-${step.id}`}>
-            <h2 id="qs-step-title" className="qs-step-heading">
+          <div className="qs-guide" aria-label="Guide" role="region" ref={guide}>
+            <Stepper
+              state={loaded.state}
+              onSelect={(id) => {
+                loaded.goTo(id);
+              }}
+            />
+            <h2 id="qs-step-title" className="qs-step-heading" tabIndex={-1} ref={heading}>
               <span className="qs-step-heading-number">Step {step.number}</span> {step.title}
               {step.optional && <span className="qs-step-optional"> (optional)</span>}
             </h2>
@@ -107,8 +139,10 @@ export function QuickStartView({ onEnvironmentChanged }: { onEnvironmentChanged(
               </p>
             )}
             <StepIntro step={step} compact={compact} key={`${step.id}-${compact}`} />
+          </div>
+          <article className="qs-page" aria-labelledby="qs-step-title" data-testid={`step-page-${step.id}`} ref={work}>
             <StepPage stepId={step.id} onEnvironmentChanged={onEnvironmentChanged} />
-            <StepNavigation stepId={step.id} onGo={(id) => loaded.goTo(id)} />
+            <StepNavigation stepId={step.id} onGo={goToStep} />
           </article>
         </div>
       </section>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ResolvedRequest, SendResult } from '../../../shared/contract/requests';
 import { toCurl } from '../../../shared/quickstart/curl';
 import { rulesFor, type RuleIssue } from '../../../shared/quickstart/rules';
@@ -12,6 +12,9 @@ import { requestOf, templateOf } from './step-requests';
 import { explainResult } from './useQuickStart';
 
 const PREVIEW_DELAY_MS = 250;
+
+/** Requests sent from a panel whose answer should be scrolled into view; kept outside the panel, which a page may remount meanwhile. */
+const awaitingAnswer = new Set<RequestKey>();
 
 /** One step request: the editor, Copy as curl, a production confirmation when needed, and the answer. */
 export function RequestPanel({ requestKey, idPrefix, heading }: { requestKey: RequestKey; idPrefix: string; heading?: string }) {
@@ -67,11 +70,27 @@ export function RequestPanel({ requestKey, idPrefix, heading }: { requestKey: Re
   };
 
   const outcome = model.results[requestKey];
+  // After a Send from this panel, bring the answer's status into view: the user should not
+  // have to scroll to see whether it worked.
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!outcome || (!outcome.result && !outcome.error) || !awaitingAnswer.has(requestKey)) return;
+    awaitingAnswer.delete(requestKey);
+    const reveal = () => {
+      const viewer = panel.current?.querySelector('.response-viewer');
+      const status = viewer?.querySelector('[data-testid="response-status"]') ?? viewer;
+      status?.scrollIntoView({ block: 'center' });
+    };
+    reveal();
+    // Once more after the page has laid out what the answer added (an image preview, a tree).
+    const frame = requestAnimationFrame(() => requestAnimationFrame(reveal));
+    return () => cancelAnimationFrame(frame);
+  }, [outcome, requestKey]);
   const confirmation = model.pendingConfirmation?.key === requestKey ? model.pendingConfirmation : null;
   const label = heading ?? templateOf(requestKey, state).label;
 
   return (
-    <section className="qs-request" aria-labelledby={`${idPrefix}-heading`}>
+    <section className="qs-request" aria-labelledby={`${idPrefix}-heading`} ref={panel}>
       <div className="qs-request-head">
         <h2 id={`${idPrefix}-heading`} className="qs-request-title">
           {label}
@@ -91,7 +110,10 @@ export function RequestPanel({ requestKey, idPrefix, heading }: { requestKey: Re
         preview={preview}
         rules={rules}
         sending={model.sendingKey === requestKey}
-        onSend={() => void model.send(requestKey)}
+        onSend={() => {
+          awaitingAnswer.add(requestKey);
+          void model.send(requestKey);
+        }}
         onCancel={model.cancel}
         onReset={() => model.resetRequest(requestKey)}
         readOnlyMethod

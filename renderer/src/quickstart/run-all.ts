@@ -1,3 +1,4 @@
+import type { PickedImage } from './picked-image';
 import type { ExplorerApi, ExplorerEvents } from '../../../shared/contract';
 import type { RunEvent, RunRequestResult } from '../../../shared/model/run';
 import { ORDER_STEP_IDS } from '../../../shared/quickstart/progress';
@@ -36,8 +37,12 @@ export interface RunAllHandle {
  * step that does not pass, naming the step and the reason. An order that already has results
  * gets fresh ids first, because order details are write-once.
  */
-export function runAll(model: QuickStartModel, api: ExplorerApi & ExplorerEvents, report: (progress: RunProgress) => void): RunAllHandle {
-  const steps = runAllSteps(model.image !== null);
+/**
+ * `image`: the picture the run uploads in step 4 (the picked one, or the bundled sample), or
+ * null when the user chose to leave the optional step out.
+ */
+export function runAll(model: QuickStartModel, api: ExplorerApi & ExplorerEvents, report: (progress: RunProgress) => void, image: PickedImage | null = model.image): RunAllHandle {
+  const steps = runAllSteps(image !== null);
   const total = steps.length;
   let runId: string | null = null;
   let stopRequested = false;
@@ -87,7 +92,7 @@ export function runAll(model: QuickStartModel, api: ExplorerApi & ExplorerEvents
         const { outcome } = event.summary;
         if (failure) finish(failure);
         else if (outcome === 'cancelled' || stopRequested) finish({ phase: 'stopped', done: event.summary.results.filter((r) => !r.skipped).length, total, stepId: null, message: 'Stopped: the run was cancelled.' });
-        else finish({ phase: 'passed', done: total, total, stepId: null, message: `All ${total} requests passed${model.image ? '' : ' (the optional image was skipped: none was picked)'}.` });
+        else finish({ phase: 'passed', done: total, total, stepId: null, message: `All ${total} requests passed${image ? '' : ' (the optional image was left out, as you chose)'}.` });
       }
     });
   };
@@ -104,7 +109,7 @@ export function runAll(model: QuickStartModel, api: ExplorerApi & ExplorerEvents
       if (runId === null) early.push(event);
       else if (event.runId === runId) handle(event);
     });
-    const started = await api.startRun({ collectionId: QUICKSTART_COLLECTION_ID, stopOnFailure: true, variables: model.image ? { imageSrc: model.image.base64 } : {} });
+    const started = await api.startRun({ collectionId: QUICKSTART_COLLECTION_ID, stopOnFailure: true, variables: image ? { imageSrc: image.base64 } : {} });
     if (!started.ok) {
       unsubscribe();
       return finish({ phase: 'failed', done: 0, total, stepId: null, message: `The run could not start: ${started.error.message}` });

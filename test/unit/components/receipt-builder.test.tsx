@@ -142,3 +142,22 @@ describe('ReceiptBuilder', () => {
     expect(read.ok && read.notes[0]).toContain('orderLines[0]: the totals in the JSON differ');
   });
 });
+
+describe('receipt builder width', () => {
+  const simple = { orderLines: [{ name: 'Socks', id: '', totalAmount: 1000, totalAmountExcludingTax: 800, totalTaxAmount: 200, taxRate: 2500, unitInfo: { unitPrice: 1000, quantity: '1' } }], bottomLine: { currency: 'NOK' } };
+
+  it('keeps the less-used columns behind "More columns" while no line uses them', () => {
+    render(<Harness initial={JSON.stringify(simple)} />);
+    const headings = () => screen.getAllByRole('columnheader').map((th) => th.textContent);
+    expect(headings()).not.toContain('Discount');
+    expect(headings()).toContain('Unit price');
+    fireEvent.click(screen.getByLabelText(/More columns/));
+    expect(headings()).toContain('Discount');
+    expect(headings()).toContain('Shipping');
+  });
+
+  it('shows them from the start when a line uses one, so nothing the receipt holds is hidden', () => {
+    render(<Harness initial={JSON.stringify(RECEIPT)} />);
+    expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toContain('Discount');
+  });
+});

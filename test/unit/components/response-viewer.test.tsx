@@ -87,10 +87,17 @@ describe('ResponseViewer: status and explanations', () => {
   });
 
   it('shows the timing breakdown and a human size', () => {
-    renderWithApi(<ResponseViewer result={sendResult({ size: 2048, timings: { dns: 1, connect: 2, tls: 30, firstByte: 100, total: 150 } })} error={null} idPrefix="t" />);
+    const sent = { method: 'GET' as const, url: 'https://127.0.0.1/x', headers: [], body: '', unresolved: [], toProfileHost: true };
+    renderWithApi(<ResponseViewer result={sendResult({ sent, size: 2048, timings: { dns: 1, connect: 2, tls: 30, firstByte: 100, total: 150 } })} error={null} idPrefix="t" />);
     expect(screen.getByText('TLS handshake')).toBeTruthy();
     expect(screen.getByText('2.0 KiB')).toBeTruthy();
     expect(screen.getAllByText('150 ms').length).toBeGreaterThan(0);
+  });
+
+  it('leaves the TLS handshake out of the timing for a plain-http request', () => {
+    renderWithApi(<ResponseViewer result={sendResult({ timings: { dns: 1, connect: 2, tls: 0, firstByte: 10, total: 20 } })} error={null} idPrefix="t" />);
+    expect(screen.getByText('Connect')).toBeTruthy();
+    expect(screen.queryByText('TLS handshake')).toBeNull();
   });
 });
 
@@ -214,5 +221,54 @@ describe('ResponseViewer: large bodies kept in a file', () => {
     await act(async () => release());
     expect(screen.getByText(/Stopped after/)).toBeTruthy();
     expect(reads).toEqual([0]);
+  });
+});
+
+describe('ResponseViewer: reading aids', () => {
+  it('opens every level with Expand all', async () => {
+    const body = { a: { b: { c: { needle: 1 } } }, list: [{ x: [1, 2] }] };
+    renderWithApi(<ResponseViewer result={jsonResult(body)} error={null} idPrefix="t" />);
+    await screen.findByRole('tree');
+    await waitFor(() => row('"a"'));
+    expect(treeItems().some((item) => item.textContent?.includes('"needle"'))).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Expand all' }));
+    await waitFor(() => row('"needle"'));
+    expect(row('"x"').getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('pretty-prints JSON in the Raw tab, and shows it as received on request', async () => {
+    renderWithApi(<ResponseViewer result={jsonResult({ orderId: 'o-1', lines: [1, 2] })} error={null} idPrefix="t" />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Raw' }));
+    const raw = screen.getByLabelText('Response body as received');
+    expect(raw.textContent).toBe('{\n  "orderId": "o-1",\n  "lines": [\n    1,\n    2\n  ]\n}');
+    fireEvent.click(screen.getByLabelText('Pretty-print'));
+    expect(screen.getByLabelText('Response body as received').textContent).toBe('{"orderId":"o-1","lines":[1,2]}');
+  });
+
+  it('shows the first lines of a large body from its first small page, before the rest arrives', async () => {
+    const text = JSON.stringify({ first: 'visible early', items: Array.from({ length: 20_000 }, (_, i) => ({ id: i })) });
+    let calls = 0;
+    let release: () => void = () => {};
+    const lengths: number[] = [];
+    const api = fakeApi({
+      readResponseBody: async (input: { offset: number; length: number }) => {
+        calls += 1;
+        lengths.push(input.length);
+        if (calls > 1) await new Promise<void>((resolve) => (release = resolve));
+        const end = Math.min(input.offset + input.length, text.length);
+        return { ok: true, value: { text: text.slice(input.offset, end), offset: input.offset, nextOffset: end, totalSize: text.length, done: end >= text.length } };
+      },
+    });
+    renderWithApi(<ResponseViewer result={sendResult({ body: { kind: 'file', responseId: 'big', size: text.length }, size: text.length })} error={null} idPrefix="t" />, api);
+    const preview = await screen.findByTestId('body-preview');
+    expect(preview.textContent).toContain('"first": "visible early"');
+    expect(lengths[0]).toBeLessThan(lengths[1] ?? Infinity);
+    await act(async () => release());
+    await screen.findByRole('tree');
+  });
+
+  it('offers to save the body to a file', () => {
+    renderWithApi(<ResponseViewer result={jsonResult({ a: 1 })} error={null} idPrefix="t" />);
+    expect(screen.getByRole('button', { name: 'Save body to a file' })).toBeTruthy();
   });
 });

@@ -187,7 +187,9 @@ describe('quick-start view', () => {
       renderView(client);
       fireEvent.click(await screen.findByRole('button', { name: 'Run all steps' }));
       const status = await screen.findByTestId('run-all-status');
-      await waitFor(() => expect(status.textContent).toBe('All 5 requests passed (the optional image was skipped: none was picked).'), { timeout: 15_000 });
+      // No picture was picked, so the run uploads the bundled sample image in step 4.
+      await waitFor(() => expect(status.textContent).toBe('All 6 requests passed.'), { timeout: 15_000 });
+      expect(screen.getByTestId('step-state-image').getAttribute('data-state')).toBe('passed');
       const state = (await client.getQuickStart({})) as { ok: true; value: QuickStartState };
       expect(state.value.steps.payment).toMatchObject({ state: 'passed', status: 201 });
       expect(screen.getByTestId('step-state-receipt').getAttribute('data-state')).toBe('passed');

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { CURRENCIES, receiptTotals } from '../../../../shared/vipps';
 import '../components.css';
 import { formatMoney, type Currency } from './money';
@@ -11,7 +11,26 @@ export interface ReceiptBuilderProps {
   idPrefix: string;
 }
 
-const HEADINGS = ['Name', 'Id', 'Quantity', 'Unit', 'Unit price', 'Discount', 'Tax %', 'Shipping', 'Return', 'Total', 'Ex. tax', 'Tax'];
+/** Every column; those marked `more` sit behind "More columns" so the table fits a 1280 px window. */
+const COLUMNS: ReadonlyArray<{ heading: string; more?: boolean }> = [
+  { heading: 'Name' },
+  { heading: 'Id', more: true },
+  { heading: 'Quantity' },
+  { heading: 'Unit', more: true },
+  { heading: 'Unit price' },
+  { heading: 'Discount', more: true },
+  { heading: 'Tax %' },
+  { heading: 'Shipping', more: true },
+  { heading: 'Return', more: true },
+  { heading: 'Total' },
+  { heading: 'Ex. tax', more: true },
+  { heading: 'Tax', more: true },
+];
+
+/** A line that uses a less-used column, so hiding them would hide the user's data. */
+function usesMore(line: DraftLine): boolean {
+  return line.id.trim() !== '' || line.unit !== null || line.discount !== 0 || line.isShipping || line.isReturn;
+}
 
 /**
  * The receipt as a table of order lines. It reads the JSON on every change and writes it back
@@ -20,6 +39,7 @@ const HEADINGS = ['Name', 'Id', 'Quantity', 'Unit', 'Unit price', 'Discount', 'T
 export function ReceiptBuilder({ json, onChange, idPrefix }: ReceiptBuilderProps) {
   const outcome = useMemo(() => readReceipt(json), [json]);
   const titleId = `${idPrefix}-receipt-title`;
+  const [moreChosen, setMoreChosen] = useState<boolean | null>(null);
 
   if (!outcome.ok) {
     return (
@@ -50,6 +70,9 @@ export function ReceiptBuilder({ json, onChange, idPrefix }: ReceiptBuilderProps
     bottomLine: { tipAmount: typeof draft.bottomLineExtra.tipAmount === 'number' ? draft.bottomLineExtra.tipAmount : null },
   });
   const money = (minor: number) => formatMoney(minor, draft.currency);
+  const needed = draft.lines.some(usesMore);
+  const more = moreChosen ?? needed;
+  const headings = COLUMNS.filter((column) => more || !column.more).map((column) => column.heading);
 
   return (
     <section className="receipt-builder" aria-labelledby={titleId}>
@@ -63,7 +86,11 @@ export function ReceiptBuilder({ json, onChange, idPrefix }: ReceiptBuilderProps
             <option key={currency}>{currency}</option>
           ))}
         </select>
+        <label className="receipt-more">
+          <input type="checkbox" checked={more} onChange={(event) => setMoreChosen(event.target.checked)} /> More columns (id, unit, discount, shipping, return, tax split)
+        </label>
       </div>
+      {!more && needed && <p className="section-hint">Some lines use the hidden columns; tick “More columns” to see them.</p>}
       {outcome.notes.map((note) => (
         <p key={note} className="section-hint">
           {note}
@@ -75,7 +102,7 @@ export function ReceiptBuilder({ json, onChange, idPrefix }: ReceiptBuilderProps
           <thead>
             <tr>
               <th scope="col">#</th>
-              {HEADINGS.map((heading) => (
+              {headings.map((heading) => (
                 <th key={heading} scope="col">
                   {heading}
                 </th>
@@ -93,6 +120,7 @@ export function ReceiptBuilder({ json, onChange, idPrefix }: ReceiptBuilderProps
                 index={i}
                 count={draft.lines.length}
                 currency={draft.currency}
+                more={more}
                 onChange={(next) => setLines(draft.lines.map((l, j) => (j === i ? next : l)))}
                 onMove={(delta) => move(i, delta)}
                 onRemove={() => setLines(draft.lines.filter((_, j) => j !== i))}

@@ -8,6 +8,8 @@ export interface ReceiptLineRowProps {
   index: number;
   count: number;
   currency: Currency;
+  /** Show the less-used columns too. */
+  more: boolean;
   onChange(line: DraftLine): void;
   onMove(delta: -1 | 1): void;
   onRemove(): void;
@@ -16,7 +18,7 @@ export interface ReceiptLineRowProps {
 const parseQuantity = (text: string) => (QUANTITY_PATTERN.test(text.trim()) && text.trim().length <= 10 ? text.trim() : null);
 const parseText = (text: string) => text;
 
-export function ReceiptLineRow({ line, index, count, currency, onChange, onMove, onRemove }: ReceiptLineRowProps) {
+export function ReceiptLineRow({ line, index, count, currency, more, onChange, onMove, onRemove }: ReceiptLineRowProps) {
   const totals = lineTotals(line);
   const n = index + 1;
   const set = (change: Partial<DraftLine>) => onChange({ ...line, ...change });
@@ -27,9 +29,11 @@ export function ReceiptLineRow({ line, index, count, currency, onChange, onMove,
       <td>
         <DraftInput display={line.name} parse={parseText} onCommit={(name) => set({ name })} label={`Line ${n} name`} invalidHint="" />
       </td>
+{more && (
       <td>
         <DraftInput display={line.id} parse={parseText} onCommit={(id) => set({ id })} label={`Line ${n} id`} invalidHint="" className="input-narrow" />
       </td>
+)}
       <td>
         <DraftInput
           display={line.quantity}
@@ -41,6 +45,7 @@ export function ReceiptLineRow({ line, index, count, currency, onChange, onMove,
           inputMode="decimal"
         />
       </td>
+{more && (
       <td>
         <select aria-label={`Line ${n} unit`} value={line.unit ?? ''} onChange={(event) => set({ unit: (event.target.value || null) as QuantityUnit | null })}>
           <option value="">–</option>
@@ -51,6 +56,7 @@ export function ReceiptLineRow({ line, index, count, currency, onChange, onMove,
           ))}
         </select>
       </td>
+)}
       <td>
         <DraftInput
           display={formatMajor(line.unitPrice)}
@@ -62,6 +68,7 @@ export function ReceiptLineRow({ line, index, count, currency, onChange, onMove,
           inputMode="decimal"
         />
       </td>
+{more && (
       <td>
         <DraftInput
           display={formatMajor(line.discount)}
@@ -73,6 +80,7 @@ export function ReceiptLineRow({ line, index, count, currency, onChange, onMove,
           inputMode="decimal"
         />
       </td>
+)}
       <td>
         <DraftInput
           display={formatPercent(line.taxRate)}
@@ -84,18 +92,22 @@ export function ReceiptLineRow({ line, index, count, currency, onChange, onMove,
           inputMode="decimal"
         />
       </td>
+{more && (
       <td>
         <input type="checkbox" aria-label={`Line ${n} is shipping`} checked={line.isShipping} onChange={(event) => set({ isShipping: event.target.checked })} />
       </td>
+)}
+{more && (
       <td>
         <input type="checkbox" aria-label={`Line ${n} is a return`} checked={line.isReturn} onChange={(event) => set({ isReturn: event.target.checked })} />
       </td>
+)}
       <td className="amount" data-testid={`line-${n}-total`}>
         {formatMoney(totals.totalAmount, currency)}
         {negative && <span className="field-error"> The discount is larger than the amount.</span>}
       </td>
-      <td className="amount">{formatMoney(totals.totalAmountExcludingTax, currency)}</td>
-      <td className="amount">{formatMoney(totals.totalTaxAmount, currency)}</td>
+      {more && <td className="amount">{formatMoney(totals.totalAmountExcludingTax, currency)}</td>}
+      {more && <td className="amount">{formatMoney(totals.totalTaxAmount, currency)}</td>}
       <td className="row-actions">
         <button type="button" className="button-quiet" aria-label={`Move line ${n} up`} disabled={index === 0} onClick={() => onMove(-1)}>
           ↑
@@ -104,7 +116,7 @@ export function ReceiptLineRow({ line, index, count, currency, onChange, onMove,
           ↓
         </button>
         <button type="button" className="button-quiet" aria-label={`Remove line ${n}`} onClick={onRemove}>
-          Remove
+          ✕
         </button>
       </td>
     </tr>

@@ -9,6 +9,7 @@ import { checkBody } from './body-check';
 import { locateJsonPath } from './json-locate';
 import type { RuleIssue } from './types';
 import { readStyleNonce } from '../../security/style-nonce';
+import { variableMarks } from './variable-marks';
 
 /** Colours come from the app's CSS variables, so both themes keep their contrast. */
 const theme = EditorView.theme({
@@ -38,6 +39,8 @@ export interface BodyEditorHooks {
   current(): { rules?: (body: unknown) => RuleIssue[]; contentType: string | null; onSend(): void };
 }
 
+export const editorTheme = theme;
+export const editorHighlight = highlight;
 export function bodyDiagnostics(text: string, contentType: string | null, rules?: (body: unknown) => RuleIssue[]): Diagnostic[] {
   const check = checkBody(text, contentType, rules);
   const length = text.length;
@@ -60,13 +63,14 @@ export function bodyDiagnostics(text: string, contentType: string | null, rules?
   });
 }
 
-const styleNonce = readStyleNonce();
+export const styleNonce = readStyleNonce();
 
 /** JSON language, our theme, live diagnostics and Ctrl/Cmd+Enter to send. */
 export function bodyEditorExtensions(hooks: BodyEditorHooks, ariaLabel: string, describedBy: string): Extension[] {
   return [
     json(),
     theme,
+    variableMarks,
     syntaxHighlighting(highlight),
     linter((view) => {
       const { rules, contentType } = hooks.current();

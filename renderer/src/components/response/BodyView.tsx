@@ -35,6 +35,11 @@ export function BodyView({ body, state, idPrefix, onStop, onReload }: BodyViewPr
           <button type="button" className="button-quiet" onClick={onStop}>
             Stop
           </button>
+          {state.preview && (
+            <pre className="body-preview" data-testid="body-preview" tabIndex={0} aria-label="The first lines of the body, while the tree is built">
+              {state.preview}
+            </pre>
+          )}
         </div>
       );
     }

@@ -6,7 +6,8 @@ import { formatJsonPath } from './json-path';
 import type { JsonTreeSource } from './json-tree-source';
 import { JsonTreeRow, ROW_HEIGHT } from './JsonTreeRow';
 import { TreeSearchBar } from './TreeSearchBar';
-import { useJsonTree } from './useJsonTree';
+import { EXPAND_ALL_ROWS, useJsonTree } from './useJsonTree';
+import { formatCount } from '../common/format';
 
 export interface JsonTreeViewProps {
   source: JsonTreeSource;
@@ -23,6 +24,8 @@ export function JsonTreeView({ source, root, idPrefix }: JsonTreeViewProps) {
   const { layout, active, setActive } = tree;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [pendingScroll, setPendingScroll] = useState<number | null>(null);
+  const [expandNote, setExpandNote] = useState<string | null>(null);
+  const [expanding, setExpanding] = useState(false);
 
   const virtualizer = useVirtualizer({
     count: layout.rowCount,
@@ -120,7 +123,29 @@ export function JsonTreeView({ source, root, idPrefix }: JsonTreeViewProps) {
           disabled={!activePath}
           text={activePath ? formatJsonPath(activePath) : ''}
         />
-        <button type="button" className="button-quiet" onClick={tree.collapseAll}>
+        <button
+          type="button"
+          className="button-quiet"
+          disabled={expanding}
+          onClick={() => {
+            setExpanding(true);
+            void tree
+              .expandAll()
+              .then((complete) => setExpandNote(complete ? null : `Opened the first ${formatCount(EXPAND_ALL_ROWS)} rows; open deeper nodes one by one, or search.`))
+              .catch((cause: unknown) => setExpandNote(cause instanceof Error ? cause.message : String(cause)))
+              .finally(() => setExpanding(false));
+          }}
+        >
+          Expand all
+        </button>
+        <button
+          type="button"
+          className="button-quiet"
+          onClick={() => {
+            setExpandNote(null);
+            tree.collapseAll();
+          }}
+        >
           Collapse all
         </button>
       </div>
@@ -130,6 +155,7 @@ export function JsonTreeView({ source, root, idPrefix }: JsonTreeViewProps) {
           <code>{formatJsonPath(activePath)}</code>
         </p>
       )}
+      {expandNote && <p className="section-hint">{expandNote}</p>}
       {tree.loadError && (
         <p className="field-error" role="alert">
           {tree.loadError}

@@ -3,6 +3,7 @@ import type { SendResult } from '../../../../shared/contract/requests';
 import { CopyButton } from '../common/CopyButton';
 import { formatBytes, formatCount } from '../common/format';
 import { useResponseBodyReader } from './body-reader';
+import { looksLikeJsonText, prettyJson, PRETTY_LIMIT_CHARS } from './pretty-json';
 
 /** Characters shown per step; a long single-line body laid out at once would stall the window. */
 export const RAW_PAGE_CHARS = 128 * 1024;
@@ -27,6 +28,7 @@ export interface RawBodyViewProps {
 export function RawBodyView({ body, label }: RawBodyViewProps) {
   const read = useResponseBodyReader();
   const [shown, setShown] = useState(RAW_PAGE_CHARS);
+  const [pretty, setPretty] = useState(true);
   const [file, setFile] = useState<RawState>({ text: '', nextOffset: 0, totalSize: 0, done: false, loading: false, error: null });
 
   const loadPage = useCallback(
@@ -66,7 +68,7 @@ export function RawBodyView({ body, label }: RawBodyViewProps) {
           Showing {formatBytes(file.nextOffset)} of {formatBytes(file.totalSize || body.size)}.
         </p>
         <pre className="raw-body-text" tabIndex={0} aria-label={label}>
-          {file.text}
+          {file.text.length <= PRETTY_LIMIT_CHARS ? prettyJson(file.text) : file.text}
         </pre>
         {file.error && <p className="field-error" role="alert">{file.error}</p>}
         {!file.done && (
@@ -79,7 +81,9 @@ export function RawBodyView({ body, label }: RawBodyViewProps) {
   }
 
   const text = body.text;
-  const visible = text.length > shown ? text.slice(0, shown) : text;
+  const sliced = text.length > shown ? text.slice(0, shown) : text;
+  const canPretty = body.encoding === 'utf8' && looksLikeJsonText(text) && sliced.length <= PRETTY_LIMIT_CHARS;
+  const visible = canPretty && pretty ? prettyJson(sliced) : sliced;
   return (
     <div className="raw-body">
       {body.encoding === 'base64' && <p className="raw-body-note">The body is binary; shown here as base64.</p>}
@@ -88,6 +92,11 @@ export function RawBodyView({ body, label }: RawBodyViewProps) {
       ) : (
         <>
           <div className="raw-body-actions">
+            {canPretty && (
+              <label className="raw-pretty">
+                <input type="checkbox" checked={pretty} onChange={(event) => setPretty(event.target.checked)} /> Pretty-print
+              </label>
+            )}
             <CopyButton label="Copy body" text={text} />
           </div>
           <pre className="raw-body-text" tabIndex={0} aria-label={label}>

@@ -1,6 +1,7 @@
 import type { SendResult } from '../../../../shared/contract/requests';
 import { formatBytes, plural } from '../common/format';
 import { statusMeaning } from './status-meaning';
+import { SaveBodyButton } from './SaveBodyButton';
 import { TimingBar } from './TimingBar';
 
 /** Status with its meaning in words, time and size: the three things read first. */
@@ -16,7 +17,7 @@ export function ResponseSummary({ result }: { result: SendResult }) {
         <span className="status-meaning">{meaning.meaning}</span>
       </p>
       <div className="response-facts">
-        <TimingBar timings={result.timings} />
+        <TimingBar timings={result.timings} secure={/^https:/i.test(result.sent.url)} />
         <span>
           Size <strong>{formatBytes(result.size)}</strong>
         </span>
@@ -26,6 +27,7 @@ export function ResponseSummary({ result }: { result: SendResult }) {
             {result.redirects.some((hop) => hop.credentialsDropped) && ' (keys and token left out after leaving the profile host)'}
           </span>
         )}
+        <SaveBodyButton result={result} />
       </div>
       {result.retriedWithNewToken && (
         <p className="response-note">The first answer was 401, so a fresh access token was fetched and the request sent once more.</p>

@@ -1,7 +1,7 @@
 import type { Timings } from '../../../../shared/contract/requests';
 import { formatDuration } from '../common/format';
 
-const PHASES = [
+const ALL_PHASES = [
   { key: 'dns', label: 'DNS lookup' },
   { key: 'connect', label: 'Connect' },
   { key: 'tls', label: 'TLS handshake' },
@@ -10,7 +10,9 @@ const PHASES = [
 ] as const;
 
 /** Where the time went, as a proportional bar with the numbers beside it (the bar alone is decoration). */
-export function TimingBar({ timings }: { timings: Timings }) {
+export function TimingBar({ timings, secure = true }: { timings: Timings; secure?: boolean }) {
+  // A plain-http request has no TLS handshake; a 0 ms row would only say something untrue.
+  const PHASES = secure ? ALL_PHASES : ALL_PHASES.filter((phase) => phase.key !== 'tls');
   const phases = { ...timings, download: Math.max(0, timings.total - timings.dns - timings.connect - timings.tls - timings.firstByte) };
   const total = Math.max(timings.total, 0.001);
   return (

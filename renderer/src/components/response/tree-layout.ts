@@ -65,6 +65,18 @@ export class TreeLayout {
     this.rebuild();
   }
 
+  /** Opens many nodes with one rebuild (Expand all). */
+  expandMany(nodes: ReadonlyArray<Omit<OpenNode, 'key'>>): void {
+    let changed = false;
+    for (const node of nodes) {
+      const key = pathKey(node.path);
+      if (this.open.has(key) || node.childCount === 0) continue;
+      this.open.set(key, { ...node, key });
+      changed = true;
+    }
+    if (changed) this.rebuild();
+  }
+
   collapse(path: JsonPath): void {
     if (this.open.delete(pathKey(path))) this.rebuild();
   }

@@ -6,6 +6,10 @@ import { TreeLayout, type OpenNode, type RowPlace } from './tree-layout';
 
 /** Rows asked of the source at a time. */
 export const PAGE_ROWS = 200;
+/** Expand all stops opening nodes once this many rows are visible; a huge body stays usable. */
+export const EXPAND_ALL_ROWS = 20_000;
+/** Children read per node while expanding all. */
+const EXPAND_ALL_CHILDREN = 2_000;
 /** Pages kept; scrolling through a million rows must not keep them all. */
 const MAX_CACHED_PAGES = 400;
 
@@ -128,6 +132,40 @@ export function useJsonTree(source: JsonTreeSource, root: TreeRow) {
     refresh();
   }, [layout, refresh]);
 
+  /**
+   * Opens every node, level by level, until about EXPAND_ALL_ROWS rows are visible. The rows
+   * come from the source a page at a time, so the main thread never walks the whole body.
+   * Resolves to true when everything is open, false when it stopped at the limit.
+   */
+  const expandAll = useCallback(async (): Promise<boolean> => {
+    const rootKey = pathKey([]);
+    if (root.childCount === 0) return true;
+    layout.expand({ path: [], childCount: root.childCount, parentKey: null, index: 0 });
+    const queue: Array<{ path: JsonPath; childCount: number }> = [{ path: [], childCount: root.childCount }];
+    let complete = true;
+    while (queue.length > 0) {
+      const node = queue.shift() as { path: JsonPath; childCount: number };
+      const upTo = Math.min(node.childCount, EXPAND_ALL_CHILDREN);
+      if (upTo < node.childCount) complete = false;
+      const page = await source.children(node.path, 0, upTo);
+      const batch: Array<Omit<OpenNode, 'key'>> = [];
+      for (const [index, row] of page.rows.entries()) {
+        if (row.childCount === 0) continue;
+        if (layout.rowCount + row.childCount > EXPAND_ALL_ROWS) {
+          complete = false;
+          break;
+        }
+        const path = [...node.path, row.key as string | number];
+        batch.push({ path, childCount: row.childCount, parentKey: node.path.length === 0 ? rootKey : pathKey(node.path), index });
+        queue.push({ path, childCount: row.childCount });
+      }
+      layout.expandMany(batch);
+      if (!complete && layout.rowCount >= EXPAND_ALL_ROWS) break;
+    }
+    refresh();
+    return complete && queue.length === 0;
+  }, [layout, root, source, refresh]);
+
   /** The visible row of an open node's parent, for ArrowLeft. */
   const parentRow = useCallback(
     (index: number): number => {
@@ -189,5 +227,5 @@ export function useJsonTree(source: JsonTreeSource, root: TreeRow) {
     [search, reveal],
   );
 
-  return { layout, version, rowAt, ensureRows, expand, collapse, toggle, collapseAll, parentRow, active, setActive, search, find, step, loadError };
+  return { layout, version, rowAt, ensureRows, expand, collapse, toggle, collapseAll, expandAll, parentRow, active, setActive, search, find, step, loadError };
 }

@@ -2,13 +2,20 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SendResult } from '../../../../shared/contract/requests';
 import type { TreeRow } from '../../workers/json-tree-model';
 import { FILE_PAGE_BYTES, useResponseBodyReader, type ReadResponseBody } from './body-reader';
-import { openTreeSource, type JsonTreeSource } from './json-tree-source';
+import { MAIN_THREAD_LIMIT, openTreeSource, type JsonTreeSource } from './json-tree-source';
+import { firstLines } from './pretty-json';
+
+/** The first read of a large body; small, so its first lines show within a moment. */
+const FIRST_PAGE_BYTES = 64 * 1024;
+const PREVIEW_CHARS = 16 * 1024;
+const PREVIEW_LINES = 60;
 
 export type BodyState =
   | { phase: 'none' }
   | { phase: 'empty' }
   | { phase: 'binary'; size: number }
-  | { phase: 'loading'; loaded: number; total: number }
+  /** `preview`: the first lines of the body, shown while the rest is read and the tree built. */
+  | { phase: 'loading'; loaded: number; total: number; preview?: string }
   | { phase: 'tree'; source: JsonTreeSource; root: TreeRow }
   /** Shown as text: not JSON, or JSON that does not parse (`note` says where). */
   | { phase: 'text'; note: string | null }
@@ -46,6 +53,7 @@ async function loadInline(text: string, context: LoadContext): Promise<void> {
     context.setState({ phase: 'text', note: null });
     return;
   }
+  if (text.length > MAIN_THREAD_LIMIT) context.setState({ phase: 'loading', loaded: text.length, total: text.length, preview: firstLines(text.slice(0, PREVIEW_CHARS), PREVIEW_LINES) });
   const source = openTreeSource(text.length);
   context.track(source);
   source.append(text);
@@ -61,8 +69,10 @@ async function loadFile(responseId: string, size: number, context: LoadContext):
   const contentType = headerValue(context.result, 'content-type');
   let source: JsonTreeSource | null = null;
   let offset = 0;
+  let preview: string | undefined;
   for (;;) {
-    const page = await context.read({ responseId, offset, length: FILE_PAGE_BYTES });
+    // A small first page, so the first lines show at once while the big pages follow.
+    const page = await context.read({ responseId, offset, length: offset === 0 ? FIRST_PAGE_BYTES : FILE_PAGE_BYTES });
     if (!context.isCurrent()) return;
     if (!page.ok) {
       context.setState({ phase: 'failed', message: page.error.message });
@@ -75,9 +85,10 @@ async function loadFile(responseId: string, size: number, context: LoadContext):
       }
       source = openTreeSource(Math.max(size, page.value.totalSize));
       context.track(source);
+      preview = firstLines(page.value.text.slice(0, PREVIEW_CHARS), PREVIEW_LINES);
     }
     source.append(page.value.text);
-    context.setState({ phase: 'loading', loaded: page.value.nextOffset, total: page.value.totalSize });
+    context.setState({ phase: 'loading', loaded: page.value.nextOffset, total: page.value.totalSize, preview });
     if (page.value.done || page.value.nextOffset <= offset) break;
     offset = page.value.nextOffset;
   }

@@ -1,0 +1,136 @@
+/**
+ * vipps-explorer against newman, side by side, on the same machine in the same run:
+ *   - start-up: `--version`, and a run of a one-request Postman collection;
+ *   - a flow: the same six-request Postman collection (token, payment, category, receipt,
+ *     read-back; test scripts set the variables later requests use), several iterations.
+ * Both tools get the same collection file, the same environment file and the same sandbox
+ * (`vipps-explorer sandbox` in its own process). Wall time and the peak resident memory of each
+ * tool's process tree are measured; the figures are medians of RUNS runs, tools alternating.
+ *
+ *   npx tsx bench/cli-vs-newman.bench.ts [--runs 5] [--iterations 10]
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { measure, type Measured } from './lib/measure';
+import { postmanEnvironment, postmanFlow } from './lib/postman-flow';
+import { median, mib, ms, repoRoot, writeResult, type ResultRow } from './lib/report';
+
+const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(name) + 1]) || fallback;
+const RUNS = arg('--runs', 5);
+const ITERATIONS = arg('--iterations', 10);
+const cliJs = path.join(repoRoot, 'dist', 'electron', 'cli.js');
+const newmanJs = path.join(repoRoot, 'node_modules', 'newman', 'bin', 'newman.js');
+
+interface Sandbox {
+  baseUrl: string;
+  keys: { clientId: string; clientSecret: string; subscriptionKey: string; msn: string };
+  stop(): Promise<void>;
+}
+
+function startSandbox(): Promise<Sandbox> {
+  const child = spawn(process.execPath, [cliJs, 'sandbox', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`vipps-explorer sandbox printed nothing in 30 s:\n${out}`)), 30_000);
+    child.stdout.setEncoding('utf8').on('data', (text: string) => {
+      out += text;
+      const field = (name: string) => new RegExp(`^${name}: (.+)$`, 'm').exec(out)?.[1]?.trim();
+      const msn = field('MSN');
+      if (!msn) return;
+      clearTimeout(timer);
+      resolve({
+        baseUrl: field('base url')!,
+        keys: { clientId: field('client_id')!, clientSecret: field('client_secret')!, subscriptionKey: field('subscription key')!, msn },
+        stop: () =>
+          new Promise((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+    child.once('exit', (code) => reject(new Error(`vipps-explorer sandbox exited with ${code}:\n${out}`)));
+  });
+}
+
+interface Series {
+  wall: number[];
+  peak: number[];
+  failures: string[];
+}
+
+async function series(label: string, command: string[], okExit = 0): Promise<Series> {
+  const result: Series = { wall: [], peak: [], failures: [] };
+  for (let run = 0; run < RUNS; run++) {
+    const measured: Measured = await measure(process.execPath, command, { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' } });
+    if (measured.exitCode !== okExit) result.failures.push(`exit ${measured.exitCode}: ${(measured.stderr || measured.stdout).trim().split('\n').slice(-4).join(' | ')}`);
+    result.wall.push(measured.wallMs);
+    result.peak.push(measured.peakRssBytes);
+  }
+  console.error(`${label}: median ${median(result.wall).toFixed(0)} ms, ${mib(median(result.peak))}${result.failures.length ? `, ${result.failures.length} failed runs: ${result.failures[0]}` : ''}`);
+  return result;
+}
+
+function compare(what: string, ours: Series, theirs: Series, goal?: { wall: number; text: string; memory?: boolean }): ResultRow[] {
+  const wallRatio = median(ours.wall) / median(theirs.wall);
+  const peakRatio = median(ours.peak) / median(theirs.peak);
+  const broken = ours.failures.length > 0 ? ` — ${ours.failures.length}/${RUNS} runs failed: ${ours.failures[0]}` : '';
+  return [
+    {
+      what: `${what}: wall time, vipps-explorer / newman`,
+      figure: `${ms(median(ours.wall), 0)} / ${ms(median(theirs.wall), 0)}${broken}`,
+      ratio: `${wallRatio.toFixed(2)}× newman`,
+      ...(goal ? { goal: goal.text, met: broken === '' && wallRatio <= goal.wall && (!goal.memory || peakRatio < 1) } : {}),
+    },
+    { what: `${what}: peak memory, vipps-explorer / newman`, figure: `${mib(median(ours.peak))} / ${mib(median(theirs.peak))}`, ratio: `${peakRatio.toFixed(2)}× newman` },
+  ];
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(cliJs)) throw new Error('No built CLI: run `npm run build` first.');
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'vx-bench-cli-'));
+  const sandbox = await startSandbox();
+  try {
+    const files = {
+      flow: path.join(work, 'flow.postman_collection.json'),
+      one: path.join(work, 'one.postman_collection.json'),
+      env: path.join(work, 'sandbox.postman_environment.json'),
+    };
+    fs.writeFileSync(files.flow, JSON.stringify(postmanFlow().collection, null, 2));
+    fs.writeFileSync(files.one, JSON.stringify(postmanFlow({ oneRequest: true }).collection, null, 2));
+    fs.writeFileSync(files.env, JSON.stringify(postmanEnvironment(sandbox.baseUrl, sandbox.keys), null, 2));
+
+    const oursVersion = await series('vipps-explorer --version', [cliJs, '--version']);
+    const newmanVersion = await series('newman --version', [newmanJs, '--version']);
+    const oursOne = await series('vipps-explorer, one request', [cliJs, 'run', 'collection', files.one, '--environment', files.env]);
+    const newmanOne = await series('newman, one request', [newmanJs, 'run', files.one, '--environment', files.env]);
+    const oursFlow = await series(`vipps-explorer, flow × ${ITERATIONS}`, [cliJs, 'run', 'collection', files.flow, '--environment', files.env, '--iterations', String(ITERATIONS)]);
+    const newmanFlow = await series(`newman, flow × ${ITERATIONS}`, [newmanJs, 'run', files.flow, '--environment', files.env, '--iteration-count', String(ITERATIONS)]);
+
+    writeResult({
+      name: 'cli-vs-newman',
+      title: `vipps-explorer against newman ${readNewmanVersion()} (median of ${RUNS} runs each, same Postman files, same sandbox)`,
+      command: `npx tsx bench/cli-vs-newman.bench.ts --runs ${RUNS} --iterations ${ITERATIONS}`,
+      rows: [
+        ...compare('start-up, `--version`', oursVersion, newmanVersion),
+        ...compare('start-up, a one-request collection', oursOne, newmanOne),
+        ...compare(`flow: 6 requests × ${ITERATIONS} iterations (${6 * ITERATIONS} requests, ${8 * ITERATIONS} assertions)`, oursFlow, newmanFlow, { wall: 0.5, text: 'at or below 0.5× newman’s wall time, with less peak memory', memory: true }),
+      ],
+      notes: [
+        'vipps-explorer: `node dist/electron/cli.js run collection FILE --environment FILE`; newman: `node node_modules/newman/bin/newman.js run FILE --environment FILE`. Both print their CLI report to a pipe.',
+        'Peak memory is the largest sum of resident memory over the tool’s process tree, sampled from /proc every 10 ms (and the main process’s own high-water mark).',
+      ],
+      raw: { oursVersion, newmanVersion, oursOne, newmanOne, oursFlow, newmanFlow },
+    });
+  } finally {
+    await sandbox.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function readNewmanVersion(): string {
+  return (JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', 'newman', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+await main();

@@ -1,0 +1,330 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ErrorCode } from '../../../shared/errors';
+import type { AssertionResult } from '../../../shared/model/run';
+import type { PostmanRequestJson } from '../../../shared/interop/postman/types';
+
+/** The four variable scopes a Postman script sees, as plain name → value maps. */
+export interface ScriptScopes {
+  environment: Record<string, string>;
+  globals: Record<string, string>;
+  collectionVariables: Record<string, string>;
+  /** `pm.variables` locals of this run (Postman's `_variables`). */
+  variables: Record<string, string>;
+}
+
+export interface ScriptResponse {
+  code: number;
+  status: string;
+  headers: Array<{ key: string; value: string }>;
+  body: string;
+  responseTime: number;
+}
+
+export interface ScriptExecution {
+  listen: 'prerequest' | 'test';
+  script: string;
+  scopes: ScriptScopes;
+  request: PostmanRequestJson;
+  response?: ScriptResponse;
+  /** Iteration data (`pm.iterationData`). */
+  data?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+export interface ScriptFailure {
+  code: ErrorCode;
+  message: string;
+}
+
+export interface ScriptOutcome {
+  error?: ScriptFailure;
+  tests: AssertionResult[];
+  scopes: ScriptScopes;
+  /** The request as the pre-request script left it (headers, URL or body it changed). */
+  request?: PostmanRequestJson;
+  /** The pre-request script called `pm.execution.skipRequest()`. */
+  skipped: boolean;
+  /** `postman.setNextRequest`: the next request's name, null to end the run, undefined when not called. */
+  nextRequest?: string | null;
+}
+
+/** What a script may reach outside its process: the engine (pm.sendRequest) and the console. */
+export interface ScriptBridge {
+  sendRequest(request: PostmanRequestJson): Promise<ScriptResponse>;
+  console(level: 'log' | 'info' | 'warn' | 'error', message: string): void;
+}
+
+export interface ScriptSandboxOptions {
+  /** Heap cap of the script process, in MB. */
+  memoryMb?: number;
+  /** Default time limit of one script, in ms. */
+  timeoutMs?: number;
+  /** Where script-child.cjs is (the built app keeps it next to its bundle). */
+  childPath?: string;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_MEMORY_MB = 96;
+/** A script that overruns is first stopped by postman-sandbox; this is how long we then wait before killing. */
+const KILL_GRACE_MS = 1_000;
+const START_TIMEOUT_MS = 20_000;
+
+interface Pending {
+  id: string;
+  resolve(outcome: ScriptOutcome): void;
+  bridge: ScriptBridge;
+  execution: ScriptExecution;
+  timer?: NodeJS.Timeout;
+}
+
+/**
+ * Runs Postman pre-request and test scripts in a child process of their own. postman-sandbox
+ * gives them Postman's API faithfully but is not a security boundary, so the boundary is the
+ * process: an empty environment, a heap cap, Node's permission model (no file reads beyond the
+ * sandbox's own code, no writes, no child processes), no network but pm.sendRequest bridged
+ * to the engine, and a kill when a script overruns. The backend carries on whatever a script does.
+ */
+export class ScriptSandbox {
+  readonly #options: Required<Omit<ScriptSandboxOptions, 'childPath'>> & { childPath: string };
+  #child: ChildProcess | undefined;
+  #ready: Promise<ChildProcess> | undefined;
+  #queue: Promise<unknown> = Promise.resolve();
+  #pending: Pending | undefined;
+  #counter = 0;
+  #disposed = false;
+
+  constructor(options: ScriptSandboxOptions = {}) {
+    this.#options = {
+      memoryMb: options.memoryMb ?? DEFAULT_MEMORY_MB,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      childPath: options.childPath ?? locateChild(),
+    };
+  }
+
+  /** Runs one script; scripts run one after another, like in Postman's runner. */
+  run(execution: ScriptExecution, bridge: ScriptBridge): Promise<ScriptOutcome> {
+    const next = this.#queue.then(() => this.#runNow(execution, bridge));
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async dispose(): Promise<void> {
+    this.#disposed = true;
+    this.#kill();
+  }
+
+  async #runNow(execution: ScriptExecution, bridge: ScriptBridge): Promise<ScriptOutcome> {
+    if (this.#disposed) return failed(execution, { code: 'CANCELLED', message: 'The app is closing; the script did not run.' });
+    if (execution.script.trim() === '') return { tests: [], scopes: execution.scopes, skipped: false };
+    let child: ChildProcess;
+    try {
+      child = await this.#start();
+    } catch (error) {
+      return failed(execution, { code: 'SCRIPT_FAILED', message: `Scripts cannot run: ${error instanceof Error ? error.message : String(error)}` });
+    }
+    const timeoutMs = execution.timeoutMs ?? this.#options.timeoutMs;
+    const id = `s${++this.#counter}`;
+    return new Promise<ScriptOutcome>((resolve) => {
+      const pending: Pending = { id, resolve, bridge, execution };
+      this.#pending = pending;
+      pending.timer = setTimeout(() => {
+        this.#settle(failed(execution, timeoutFailure(execution, timeoutMs)));
+        this.#kill();
+      }, timeoutMs + KILL_GRACE_MS);
+      child.send({ type: 'run', id, listen: execution.listen, script: execution.script, timeoutMs, context: toSandboxContext(execution) });
+    });
+  }
+
+  #settle(outcome: ScriptOutcome): void {
+    const pending = this.#pending;
+    if (!pending) return;
+    this.#pending = undefined;
+    clearTimeout(pending.timer);
+    pending.resolve(outcome);
+  }
+
+  #start(): Promise<ChildProcess> {
+    if (this.#ready) return this.#ready;
+    this.#ready = new Promise<ChildProcess>((resolve, reject) => {
+      const sandboxEntry = createRequire(import.meta.url).resolve('postman-sandbox');
+      const modulesDir = nodeModulesOf(sandboxEntry);
+      const child = fork(this.#options.childPath, [sandboxEntry], {
+        // Nothing of the app's environment (keys in variables, tokens, paths) reaches scripts.
+        env: process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {},
+        execArgv: [
+          `--max-old-space-size=${this.#options.memoryMb}`,
+          permissionFlag(),
+          `--allow-fs-read=${modulesDir}`,
+          `--allow-fs-read=${this.#options.childPath}`,
+          '--allow-worker',
+          '--no-warnings',
+        ],
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+        serialization: 'advanced',
+      });
+      let stderr = '';
+      child.stderr?.on('data', (chunk: Buffer) => {
+        if (stderr.length < 4_000) stderr += chunk.toString('utf8');
+      });
+      const startTimer = setTimeout(() => {
+        reject(new Error('the script process did not start in time'));
+        child.kill('SIGKILL');
+      }, START_TIMEOUT_MS);
+      child.on('message', (message: ChildMessage) => {
+        if (message.type === 'ready') {
+          clearTimeout(startTimer);
+          this.#child = child;
+          resolve(child);
+          return;
+        }
+        this.#onMessage(child, message);
+      });
+      child.on('exit', (code, signal) => {
+        clearTimeout(startTimer);
+        if (this.#child === child || this.#child === undefined) {
+          this.#child = undefined;
+          this.#ready = undefined;
+        }
+        reject(new Error(`the script process stopped (${signal ?? `exit code ${code}`})${stderr ? `: ${firstLine(stderr)}` : ''}`));
+        const pending = this.#pending;
+        if (pending) {
+          const outOfMemory = /heap out of memory|Allocation failed|ERR_WORKER_OUT_OF_MEMORY/i.test(stderr);
+          this.#settle(
+            failed(pending.execution, outOfMemory
+              ? memoryFailure(pending.execution, this.#options.memoryMb)
+              : { code: 'SCRIPT_FAILED', message: `The ${label(pending.execution)} stopped its process (${signal ?? `exit code ${code}`}). The next script starts afresh.` }),
+          );
+        }
+      });
+      child.on('error', () => {
+        // 'exit' follows and reports; an error here only means the process could not be signalled.
+      });
+    });
+    return this.#ready;
+  }
+
+  #onMessage(child: ChildProcess, message: ChildMessage): void {
+    const pending = this.#pending;
+    if (message.type === 'fatal') {
+      if (pending) {
+        this.#settle(failed(pending.execution, message.reason === 'memory' ? memoryFailure(pending.execution, this.#options.memoryMb) : { code: 'SCRIPT_FAILED', message: `The ${label(pending.execution)} could not run: ${message.message}` }));
+      }
+      this.#kill();
+      return;
+    }
+    if (!pending || message.type === 'ready' || message.id !== pending.id) return;
+    if (message.type === 'console') {
+      pending.bridge.console(message.level, String(message.message).slice(0, 10_000));
+    } else if (message.type === 'send') {
+      pending.bridge.sendRequest(message.request).then(
+        (response) => child.connected && child.send({ type: 'sent', id: message.id, eventId: message.eventId, response: toSandboxResponse(response) }),
+        (error: unknown) => child.connected && child.send({ type: 'sent', id: message.id, eventId: message.eventId, error: error instanceof Error ? error.message : String(error) }),
+      );
+    } else if (message.type === 'done') {
+      if (message.error && /not responding|execution timeout/i.test(message.error.message)) {
+        // postman-sandbox gave up on the script itself; its worker may still spin, so the process goes.
+        this.#settle(failed(pending.execution, timeoutFailure(pending.execution, pending.execution.timeoutMs ?? this.#options.timeoutMs)));
+        this.#kill();
+        return;
+      }
+      this.#settle({
+        error: message.error ? { code: 'SCRIPT_FAILED', message: `The ${label(pending.execution)} failed: ${message.error.name}: ${message.error.message}` } : undefined,
+        tests: message.tests.map((t) => ({ name: t.name, passed: t.passed, skipped: t.skipped, ...(t.message ? { message: t.message } : {}) })),
+        scopes: message.scopes,
+        request: message.request,
+        skipped: message.skipped,
+        ...(message.nextRequest !== undefined ? { nextRequest: message.nextRequest === null ? null : String(message.nextRequest) } : {}),
+      });
+    }
+  }
+
+  #kill(): void {
+    const child = this.#child;
+    this.#child = undefined;
+    this.#ready = undefined;
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+  }
+}
+
+type ChildMessage =
+  | { type: 'ready' }
+  | { type: 'fatal'; reason: string; message: string }
+  | { type: 'console'; id: string; level: 'log' | 'info' | 'warn' | 'error'; message: string }
+  | { type: 'send'; id: string; eventId: number; request: PostmanRequestJson }
+  | {
+      type: 'done';
+      id: string;
+      error?: { name: string; message: string };
+      tests: Array<{ name: string; passed: boolean; skipped: boolean; message?: string }>;
+      scopes: ScriptScopes;
+      request?: PostmanRequestJson;
+      skipped: boolean;
+      nextRequest?: string | null;
+    };
+
+function label(execution: ScriptExecution): string {
+  return execution.listen === 'prerequest' ? 'pre-request script' : 'test script';
+}
+
+function failed(execution: ScriptExecution, error: ScriptFailure): ScriptOutcome {
+  return { error, tests: [], scopes: execution.scopes, skipped: false };
+}
+
+function timeoutFailure(execution: ScriptExecution, timeoutMs: number): ScriptFailure {
+  return { code: 'TIMEOUT', message: `The ${label(execution)} ran longer than ${timeoutMs} ms and was stopped. Look for a loop that never ends, or raise the script time limit.` };
+}
+
+function memoryFailure(execution: ScriptExecution, memoryMb: number): ScriptFailure {
+  return { code: 'TOO_LARGE', message: `The ${label(execution)} used more than the ${memoryMb} MB scripts may have and was stopped. Look for data that grows without end.` };
+}
+
+function firstLine(text: string): string {
+  return text.trim().split('\n').find((line) => line.trim() !== '')?.slice(0, 300) ?? '';
+}
+
+const asValues = (record: Record<string, string>) => Object.entries(record).map(([key, value]) => ({ key, value, type: 'any' }));
+
+function toSandboxContext(execution: ScriptExecution) {
+  return {
+    environment: { values: asValues(execution.scopes.environment) },
+    globals: { values: asValues(execution.scopes.globals) },
+    collectionVariables: { values: asValues(execution.scopes.collectionVariables) },
+    _variables: { values: asValues(execution.scopes.variables) },
+    data: execution.data ?? {},
+    request: execution.request,
+    ...(execution.response ? { response: toSandboxResponse(execution.response) } : {}),
+  };
+}
+
+function toSandboxResponse(response: ScriptResponse) {
+  return {
+    code: response.code,
+    status: response.status,
+    header: response.headers,
+    body: response.body,
+    responseTime: response.responseTime,
+  };
+}
+
+/** Node 20 calls the permission model experimental; later versions (and Electron's Node) use --permission. */
+function permissionFlag(): string {
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  return major > 22 || (major === 22 && minor >= 13) ? '--permission' : '--experimental-permission';
+}
+
+function nodeModulesOf(file: string): string {
+  const marker = `${path.sep}node_modules${path.sep}`;
+  const at = file.lastIndexOf(marker);
+  return at >= 0 ? file.slice(0, at + marker.length - 1) : path.dirname(file);
+}
+
+/** Next to this module in the sources; next to the bundle (dist/electron/) in the built app. */
+function locateChild(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.join(here, 'script-child.cjs'), path.join(here, 'scripts', 'script-child.cjs')];
+  return candidates.find((file) => fs.existsSync(file)) ?? candidates[0]!;
+}

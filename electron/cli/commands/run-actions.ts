@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RunOptionsInput } from '../../../shared/model/run';
+import type { TreeNode } from '../../../shared/model/collection';
+import { APP, createInProcessClient } from '../../backend';
+import { type ExitCode, usageFailure } from '../exit-codes';
+import { createScrub } from '../reporters/reporter';
+import { createReporters, type ReporterFlags } from '../reporters/index';
+import { driveRun, exitCodeOf, timeoutFailure } from '../run-driver';
+import { openRunTarget, secretLookingValues, type RunTarget, type TargetFlags } from '../run-context';
+import { parseEnvVars, readEnvironmentFile } from '../run-variables';
+import type { Terminal } from '../terminal';
+import { parseWhole } from './numbers';
+import { prepareCollectionSource, type CollectionSource } from './collection-source';
+import { readQuickStartImage } from './quickstart-image';
+
+export interface CommonRunFlags extends ReporterFlags, TargetFlags {
+  timeout?: string;
+  confirmProduction?: boolean;
+}
+
+export interface QuickStartFlags extends CommonRunFlags {
+  payment: 'epayment' | 'ecom' | 'recurring';
+  image?: string;
+}
+
+export interface CollectionFlags extends CommonRunFlags {
+  environment?: string;
+  envVar: string[];
+  folder?: string;
+  iterations?: string;
+  delay?: string;
+  timeoutRequest?: string;
+  bail?: boolean;
+}
+
+/** Runs with reporters, Ctrl-C handling and the exit code; shared by `run collection` and `run quickstart`. */
+export async function runWithReporters(target: RunTarget, options: RunOptionsInput, flags: CommonRunFlags, terminal: Terminal, extraSecrets: string[] = []): Promise<ExitCode> {
+  const scrub = createScrub([...target.secrets, ...extraSecrets]);
+  const reporters = createReporters(flags, terminal, scrub, { tool: { name: 'vipps-explorer', version: APP.version }, keySource: target.keySource, environment: target.environment });
+  const runTimeoutMs = parseWhole(flags.timeout, '--timeout', 1, 24 * 3_600_000);
+  const client = createInProcessClient(target.session.backend, 'cli');
+  const interrupt = new AbortController();
+  const onSigint = () => {
+    terminal.err('\nCancelling the run (Ctrl-C again to stop at once)…\n');
+    process.once('SIGINT', () => process.exit(130));
+    interrupt.abort();
+  };
+  process.once('SIGINT', onSigint);
+  try {
+    const run = await driveRun(client, { ...options, profileId: target.profileId, recordHistory: false, confirmProduction: flags.confirmProduction === true }, reporters, {
+      ...(runTimeoutMs !== undefined ? { runTimeoutMs } : {}),
+      cancelSignal: interrupt.signal,
+    });
+    if (run.timedOut) throw timeoutFailure(runTimeoutMs!);
+    return exitCodeOf(run);
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}
+
+function findFolder(items: TreeNode[], wanted: string): string | undefined {
+  for (const node of items) {
+    if (node.kind !== 'folder') continue;
+    if (node.name === wanted || node.path === wanted) return node.path;
+    const inner = findFolder(node.children, wanted);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
+}
+
+function folderNames(items: TreeNode[]): string[] {
+  return items.flatMap((node) => (node.kind === 'folder' ? [node.name, ...folderNames(node.children)] : []));
+}
+
+/**
+ * Where an --environment file's values go, as in newman: they are where the run starts, so values
+ * that scripts and extractions set later win over them, and they win over the collection's own
+ * variables; the runner's per-iteration layer has exactly that place (--env-var wins over all).
+ * With a profile (--env, --profile), the app's own import rules decide as when the file is
+ * imported in the app: the base URL, the MSN and the keys are the profile's (so a file written
+ * for Vipps' test environment cannot send a sandbox run elsewhere), plain values are used.
+ */
+async function environmentStart(target: RunTarget, file: string, values: Record<string, string>): Promise<Record<string, string>> {
+  if (target.keySource === 'none') return values;
+  const preview = await target.session.call('previewImport', { source: { kind: 'file', path: path.resolve(file) }, format: 'postman-environment' }, `Reading the environment file ${file}`);
+  const used = new Set(preview.variables.filter((placement) => placement.destination === 'collection-file').map((placement) => placement.key));
+  return Object.fromEntries(Object.entries(values).filter(([key]) => used.has(key)));
+}
+
+export async function runCollection(collectionPath: string, flags: CollectionFlags, terminal: Terminal): Promise<ExitCode> {
+  const iterations = parseWhole(flags.iterations, '--iterations', 1, 10_000)!;
+  const delayMs = parseWhole(flags.delay, '--delay', 0, 600_000)!;
+  const requestTimeoutMs = parseWhole(flags.timeoutRequest, '--timeout-request', 1, 600_000);
+  const fileValues = flags.environment ? readEnvironmentFile(flags.environment).values : undefined;
+  const variables = parseEnvVars(flags.envVar);
+  if (!fs.existsSync(collectionPath)) throw usageFailure(`${collectionPath} does not exist.`, 'Give the path of a collection folder or of a Postman v2.1 collection file.');
+  const target = await openRunTarget(flags, 'none');
+  let source: CollectionSource | undefined;
+  try {
+    source = await prepareCollectionSource(target.session, path.resolve(collectionPath), { vippsAuth: target.keySource !== 'none' });
+    let itemPath = '';
+    if (flags.folder) {
+      const found = findFolder(source.tree.items, flags.folder);
+      if (found === undefined) {
+        const names = folderNames(source.tree.items);
+        throw usageFailure(`${collectionPath} has no folder called "${flags.folder}".`, names.length > 0 ? `Its folders are: ${names.map((name) => `"${name}"`).join(', ')}.` : 'It has no folders; leave out --folder.');
+      }
+      itemPath = found;
+    }
+    const startValues = fileValues && flags.environment ? await environmentStart(target, flags.environment, fileValues) : undefined;
+    return await runWithReporters(
+      target,
+      {
+        collectionId: source.collectionId,
+        path: itemPath,
+        iterations,
+        delayMs,
+        stopOnFailure: flags.bail === true,
+        variables,
+        ...(startValues ? { iterationData: [startValues] } : {}),
+        ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+      },
+      flags,
+      terminal,
+      secretLookingValues({ ...fileValues, ...variables }),
+    );
+  } finally {
+    await source?.release();
+    await target.session.close();
+  }
+}
+
+/** The built-in quick-start collection's id (electron/backend/quickstart/quickstart-collection.ts). */
+const QUICKSTART_COLLECTION_ID = 'quickstart';
+
+/**
+ * The guided quick start, every step in order, stopping at the first failure, exactly as the
+ * app's "Run all steps" does: same built-in collection, same runner, a new order each time.
+ */
+export async function runQuickStart(flags: QuickStartFlags, terminal: Terminal): Promise<ExitCode> {
+  const imageSrc = flags.image ? readQuickStartImage(flags.image) : undefined;
+  const target = await openRunTarget(flags, 'sandbox');
+  try {
+    // Fresh orderId, imageId and Idempotency-Key, so a second run does not meet the first one's write-once receipt.
+    await target.session.call('newQuickStartOrder', { paymentApi: flags.payment }, 'Starting a new quick-start order');
+    if (!imageSrc) terminal.err('No --image given: the optional image step is skipped.\n');
+    return await runWithReporters(target, { collectionId: QUICKSTART_COLLECTION_ID, stopOnFailure: true, variables: imageSrc ? { imageSrc } : {} }, flags, terminal);
+  } finally {
+    await target.session.close();
+  }
+}

@@ -1,0 +1,72 @@
+import { useState, type FormEvent } from 'react';
+import type { ProfileView } from '../../../../shared/contract/profiles';
+import type { KeyValue } from '../../../../shared/model/request';
+import { useExplorer } from '../../api/ExplorerContext';
+import { KeyValueTable } from '../request/KeyValueTable';
+
+/** An environment's own values: MSN, the Vipps-System headers and free variables. */
+export function EnvironmentForm({ profile, onSaved }: { profile: ProfileView; onSaved(): void }) {
+  const api = useExplorer();
+  const [msn, setMsn] = useState(profile.msn);
+  const [customBaseUrl, setCustomBaseUrl] = useState(profile.customBaseUrl ?? '');
+  const [system, setSystem] = useState(profile.system);
+  const [variables, setVariables] = useState<KeyValue[]>(Object.entries(profile.variables).map(([key, value]) => ({ key, value, enabled: true })));
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const answer = await api.updateProfile({
+      id: profile.id,
+      changes: {
+        msn,
+        system,
+        variables: Object.fromEntries(variables.filter((v) => v.enabled && v.key.trim() !== '').map((v) => [v.key.trim(), v.value])),
+        ...(profile.environment === 'custom' ? { customBaseUrl } : {}),
+      },
+    });
+    setMessage(answer.ok ? { ok: true, text: 'Saved.' } : { ok: false, text: answer.error.message });
+    if (answer.ok) onSaved();
+  };
+
+  const systemField = (key: keyof ProfileView['system'], label: string) => (
+    <>
+      <label htmlFor={`env-${key}`}>{label}</label>
+      <input id={`env-${key}`} type="text" value={system[key]} onChange={(e) => setSystem({ ...system, [key]: e.target.value })} />
+    </>
+  );
+
+  return (
+    <form className="env-form" onSubmit={(e) => void save(e)} aria-label={`Environment ${profile.name}`}>
+      <h3>{profile.name}</h3>
+      <div className="env-grid">
+        <span>Base URL</span>
+        {profile.environment === 'custom' ? (
+          <input aria-label="Base URL" type="text" value={customBaseUrl} onChange={(e) => setCustomBaseUrl(e.target.value)} />
+        ) : (
+          <code>{profile.baseUrl}</code>
+        )}
+        <label htmlFor="env-msn">Merchant Serial Number</label>
+        <input id="env-msn" type="text" inputMode="numeric" value={msn} onChange={(e) => setMsn(e.target.value)} />
+        {systemField('name', 'Vipps-System-Name')}
+        {systemField('version', 'Vipps-System-Version')}
+        {systemField('pluginName', 'Vipps-System-Plugin-Name')}
+        {systemField('pluginVersion', 'Vipps-System-Plugin-Version')}
+      </div>
+      <h4>Variables</h4>
+      <p className="section-hint">
+        Plain values every request can use as <code>{'{{name}}'}</code>. Keep secrets (tokens, passwords) as secret variables in a collection’s settings: those stay in the keychain.
+      </p>
+      <KeyValueTable rows={variables} onChange={setVariables} noun="Variable" label="Environment variables" />
+      <div className="env-actions">
+        <button type="submit" className="button-primary">
+          Save environment
+        </button>
+        {message && (
+          <span role={message.ok ? 'status' : 'alert'} className={message.ok ? 'section-hint' : 'field-error'}>
+            {message.text}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,154 @@
+import { useEffect, useState } from 'react';
+import type { ProfileView } from '../../../../shared/contract/profiles';
+import type { CollectionSummary, TreeNode } from '../../../../shared/model/collection';
+import type { RunEvent } from '../../../../shared/model/run';
+import { useBackendEvent } from '../events';
+import { useWorkspace } from '../workspace-context';
+import { applyRunEvent, startProgress, type RunProgress } from './run-progress';
+import { RunResults } from './RunResults';
+
+function foldersOf(nodes: readonly TreeNode[], depth = 0): Array<{ path: string; label: string }> {
+  return nodes.flatMap((node) => (node.kind === 'folder' ? [{ path: node.path, label: `${'  '.repeat(depth)}${node.name}` }, ...foldersOf(node.children, depth + 1)] : []));
+}
+
+/** Run a collection or folder: choose what, against which environment, how often; follow it live. */
+export function RunnerView() {
+  const ws = useWorkspace();
+  const { api } = ws;
+  const [collections, setCollections] = useState<CollectionSummary[]>([]);
+  const [profiles, setProfiles] = useState<ProfileView[]>([]);
+  const [collectionId, setCollectionId] = useState(ws.runPreset?.collectionId ?? '');
+  const [path, setPath] = useState(ws.runPreset?.path ?? '');
+  const [folders, setFolders] = useState<Array<{ path: string; label: string }>>([]);
+  const [profileId, setProfileId] = useState('');
+  const [iterations, setIterations] = useState(1);
+  const [delayMs, setDelayMs] = useState(0);
+  const [stopOnFailure, setStopOnFailure] = useState(false);
+  const [progress, setProgress] = useState<RunProgress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+
+  useEffect(() => {
+    if (ws.runPreset) {
+      setCollectionId(ws.runPreset.collectionId);
+      setPath(ws.runPreset.path);
+    }
+  }, [ws.runPreset]);
+
+  useEffect(() => {
+    void api.listCollections({}).then((answer) => {
+      if (!answer.ok) return setError(answer.error.message);
+      setCollections(answer.value.collections);
+      setCollectionId((current) => current || answer.value.collections[0]?.id || '');
+    });
+    void api.listProfiles({}).then((answer) => {
+      if (!answer.ok) return;
+      setProfiles(answer.value.profiles);
+      setProfileId((current) => current || answer.value.activeProfileId);
+    });
+  }, [api, ws.collectionsVersion]);
+
+  useEffect(() => {
+    if (!collectionId) return;
+    void api.getCollectionTree({ collectionId }).then((answer) => setFolders(answer.ok ? foldersOf(answer.value.items) : []));
+  }, [api, collectionId]);
+
+  useBackendEvent(api, 'run', (event: RunEvent) => setProgress((current) => (current ? applyRunEvent(current, event) : current)));
+
+  const running = progress !== null && progress.summary === null;
+
+  const start = async () => {
+    setError(null);
+    setStarting(true);
+    const selectedPath = path && (folders.some((f) => f.path === path) || path.endsWith('.yaml')) ? path : '';
+    const answer = await api.startRun({ collectionId, path: selectedPath, profileId: profileId || undefined, iterations, delayMs, stopOnFailure });
+    setStarting(false);
+    if (!answer.ok) return setError(answer.error.message);
+    setProgress(startProgress(answer.value.runId));
+    // Events may have raced ahead of the answer; the run's own record fills in what they said.
+    const snapshot = await api.getRun({ runId: answer.value.runId });
+    if (snapshot.ok)
+      setProgress((current) =>
+        current && current.results.length < snapshot.value.results.length
+          ? { ...current, name: snapshot.value.name, results: snapshot.value.results, summary: snapshot.value.outcome === 'running' ? null : snapshot.value }
+          : current,
+      );
+  };
+
+  const cancel = () => progress && void api.cancelRun({ runId: progress.runId });
+
+  const itemChoice = path && !folders.some((f) => f.path === path) ? path : null;
+  return (
+    <section className="view runner-view" aria-labelledby="runner-title">
+      <h1 id="runner-title">Runner</h1>
+      <p className="lead">Runs a collection or a folder in order, passing values from one request to the next, and checks each answer.</p>
+      <form
+        className="runner-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void start();
+        }}
+      >
+        <label htmlFor="run-collection">Collection</label>
+        <select
+          id="run-collection"
+          value={collectionId}
+          onChange={(e) => {
+            setCollectionId(e.target.value);
+            setPath('');
+          }}
+        >
+          {collections.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="run-folder">Folder</label>
+        <select id="run-folder" value={path} onChange={(e) => setPath(e.target.value)}>
+          <option value="">The whole collection</option>
+          {itemChoice && <option value={itemChoice}>Only {itemChoice}</option>}
+          {folders.map((f) => (
+            <option key={f.path} value={f.path}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="run-profile">Environment</label>
+        <select id="run-profile" value={profileId} onChange={(e) => setProfileId(e.target.value)}>
+          {profiles.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({p.environment})
+            </option>
+          ))}
+        </select>
+        <label htmlFor="run-iterations">Iterations</label>
+        <input id="run-iterations" type="number" min={1} max={10_000} value={iterations} onChange={(e) => setIterations(Math.max(1, Number(e.target.value) || 1))} />
+        <label htmlFor="run-delay">Delay between requests (ms)</label>
+        <input id="run-delay" type="number" min={0} max={600_000} step={100} value={delayMs} onChange={(e) => setDelayMs(Math.max(0, Number(e.target.value) || 0))} />
+        <span />
+        <label className="runner-check">
+          <input type="checkbox" checked={stopOnFailure} onChange={(e) => setStopOnFailure(e.target.checked)} /> Stop at the first failure
+        </label>
+        <span />
+        <div className="runner-actions">
+          {running ? (
+            <button type="button" className="button-secondary" onClick={cancel}>
+              Cancel run
+            </button>
+          ) : (
+            <button type="submit" className="button-primary" disabled={!collectionId || starting}>
+              {starting ? 'Starting…' : 'Run'}
+            </button>
+          )}
+        </div>
+      </form>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {progress && <RunResults progress={progress} collectionId={collectionId} />}
+    </section>
+  );
+}

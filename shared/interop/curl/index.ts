@@ -1,0 +1,4 @@
+export * from './parse';
+export * from './export';
+export * from './defects';
+export * from './shell-variables';

@@ -1,0 +1,5 @@
+export * from './types';
+export * from './request';
+export * from './import';
+export * from './export';
+export * from './environment';

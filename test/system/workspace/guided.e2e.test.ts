@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeFindings } from '../../helpers/axe';
+import { launchChromium, watchPageErrors } from '../../helpers/chromium';
+import { repoRoot, spawnHost, type SpawnedHost } from '../../helpers/spawn-host';
+import { tempDir } from '../../helpers/temp';
+
+const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
+
+let browser: BrowserContext;
+let host: SpawnedHost;
+let page: Page;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  fs.mkdirSync(screenshots, { recursive: true });
+  browser = await launchChromium();
+  host = await spawnHost('web', ['--no-open', '--port', '0', '--data-dir', tempDir('vx-guided-')]);
+  page = await browser.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  pageErrors = watchPageErrors(page);
+  await page.goto(host.url);
+  await page.getByTestId('step-page-setup').waitFor();
+});
+
+afterAll(async () => {
+  await host?.stop();
+  await browser?.close();
+});
+
+const work = () => page.locator('article.qs-page');
+const pill = (id: string) => page.getByTestId(`step-state-${id}`);
+
+/** The element's bounding box lies wholly inside the 1280×800 window. */
+async function inViewport(locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const size = page.viewportSize()!;
+  return box !== null && box.y >= 0 && box.x >= 0 && box.y + box.height <= size.height && box.x + box.width <= size.width;
+}
+
+/** Presses Enter where Next left the focus (the step's Send) and checks the answer is on screen. */
+async function sendWithEnter(id: string, status: RegExp): Promise<void> {
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Send');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => pill(id).getAttribute('data-state'), { timeout: 20_000 }).toBe('passed');
+  const shown = work().locator('.qs-request').getByTestId('response-status').first();
+  await expect.poll(() => shown.textContent()).toMatch(status);
+  const inside = await inViewport(shown);
+  if (!inside) await page.screenshot({ path: path.join(screenshots, `workspace-quickstart-${id}-status-outside.png`) });
+  expect(inside, `${id}: the response status is inside the window`).toBe(true);
+}
+
+async function next(): Promise<void> {
+  await work().getByRole('button', { name: /^Next: step/ }).click();
+}
+
+describe('the guided quick start inside the workspace at 1280×800', () => {
+  it('walks the steps with Next and Enter, each answer in view, and marks Setup passed', async () => {
+    await page.getByRole('button', { name: /^Continue with Sandbox/ }).click();
+    await page.getByTestId('step-page-token').waitFor();
+    await work().getByRole('button', { name: 'Send', exact: true }).first().focus();
+    await sendWithEnter('token', /^200\b/);
+    expect(await pill('setup').getAttribute('data-state')).toBe('passed');
+    await next();
+    await page.getByTestId('step-page-payment').waitFor();
+    expect(await inViewport(page.locator('#qs-step-title'))).toBe(true);
+    await sendWithEnter('payment', /^201\b/);
+    await next();
+    await page.getByTestId('step-page-image').waitFor();
+    await work().getByRole('button', { name: 'Use the sample image' }).click();
+    await work().getByRole('button', { name: 'Send', exact: true }).first().focus();
+    await sendWithEnter('image', /^200\b/);
+    for (const [id, status] of [
+      ['category', /^200\b/],
+      ['receipt', /^201\b/],
+      ['readback', /^200\b/],
+    ] as const) {
+      await next();
+      await page.getByTestId(`step-page-${id}`).waitFor();
+      await sendWithEnter(id, status);
+    }
+    await page.screenshot({ path: path.join(screenshots, 'workspace-quickstart.png') });
+  });
+
+  it('keeps the answers after another view and after a reload', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'History', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Quick start', exact: true }).click();
+    await expect.poll(() => work().locator('.qs-request').getByTestId('response-status').first().textContent()).toMatch(/^200\b/);
+    await page.reload();
+    await page.getByTestId('step-page-readback').waitFor();
+    await expect.poll(() => work().locator('.qs-request').getByTestId('response-status').first().textContent(), { timeout: 15_000 }).toMatch(/^200\b/);
+  });
+
+  it('runs all steps with the bundled sample image included', async () => {
+    await work().getByRole('button', { name: 'Remove image' }).click().catch(() => undefined);
+    await page.getByTestId('step-link-image').click();
+    const remove = work().getByRole('button', { name: 'Remove image' });
+    if (await remove.count()) await remove.click();
+    expect(await page.getByTestId('run-all-image').textContent()).toContain('bundled sample image');
+    await page.getByRole('button', { name: 'Run all steps' }).click();
+    await expect.poll(() => page.getByTestId('run-all-status').textContent(), { timeout: 60_000 }).toMatch(/^All 6 requests passed/);
+    expect(await pill('image').getAttribute('data-state')).toBe('passed');
+  });
+
+  it('has no serious or critical accessibility issue in either theme', async () => {
+    const findings = [...(await seriousAxeFindings(page, 'quick start, light'))];
+    await page.getByLabel('Theme').selectOption('dark');
+    findings.push(...(await seriousAxeFindings(page, 'quick start, dark')));
+    await page.getByLabel('Theme').selectOption('light');
+    expect(findings, findings.join('\n')).toEqual([]);
+    expect(pageErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+  });
+});
