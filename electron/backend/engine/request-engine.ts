@@ -49,6 +49,12 @@ export interface SendInput {
   runId?: string;
   confirmProduction?: boolean;
   label?: string;
+  /**
+   * Hand back the answer as it came, tokens included. Only for callers inside the backend (the
+   * runner's scripts and extractions need the real access_token of a token call); the contract's
+   * sendRequest input cannot set it, so the renderer still only sees redacted answers.
+   */
+  unredactedResponse?: boolean;
 }
 
 interface RunningRequest {
@@ -178,7 +184,7 @@ export class RequestEngine {
         const token = parseTokenResponse(parseJsonOrNull(collected.bytes.toString('utf8')) ?? undefined, this.tokens.now());
         if (token) this.tokens.adopt(profile.id, token);
       }
-      const shaped = shapeResponse({ outcome, collected, redactor: this.#redactor(secrets), requestId, retried, sent: this.#shown(prepared, maskHeaders(plan.headers)) });
+      const shaped = shapeResponse({ outcome, collected, redactor: this.#redactor(secrets), redactResult: input.unredactedResponse !== true, requestId, retried, sent: this.#shown(prepared, maskHeaders(plan.headers)) });
       record.response = shaped.recorded;
       record.timings = shaped.result.timings;
       const historyId = input.recordHistory ? this.#record(record, secrets) : undefined;
@@ -236,8 +242,9 @@ export class RequestEngine {
     });
   }
 
-  async readPage(responseId: string, offset: number, length: number) {
+  async readPage(responseId: string, offset: number, length: number, options: { unredacted?: boolean } = {}) {
     const page = await this.bodies.readPage(responseId, offset, length);
+    if (options.unredacted) return page;
     const secrets = await this.#options.profiles.secretsOf(this.#options.profiles.active()).catch(() => ({}));
     return { ...page, text: this.#redactor(secrets).text(page.text) };
   }

@@ -15,11 +15,14 @@ export function shapeResponse(input: {
   outcome: ExchangeOutcome;
   collected: CollectedBody;
   redactor: Redactor;
+  /** False for the backend's own callers (the runner), which need the answer as it came. */
+  redactResult?: boolean;
   requestId: string;
   retried: boolean;
   sent: ResolvedRequest;
 }): { result: Omit<SendResult, 'historyId'>; recorded: NonNullable<RecordedExchange['response']> } {
-  const { outcome, collected, redactor } = input;
+  const { outcome, collected } = input;
+  const redactor = input.redactResult === false ? undefined : input.redactor;
   const { response } = outcome;
   const contentType = response.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
   const described = describeBody(collected, contentType);
@@ -28,14 +31,14 @@ export function shapeResponse(input: {
       ? { kind: 'file', responseId: collected.responseId, size: collected.size }
       : described.binary
         ? { kind: 'inline', text: collected.bytes.toString('base64'), encoding: 'base64' }
-        : { kind: 'inline', text: redactor.text(described.text), encoding: 'utf8' };
+        : { kind: 'inline', text: redactor ? redactor.text(described.text) : described.text, encoding: 'utf8' };
   return {
     result: {
       requestId: input.requestId,
       sent: input.sent,
       status: response.status,
       statusText: response.statusText,
-      headers: response.headers.map((h) => ({ name: h.name, value: redactor.byValue(h.value) })),
+      headers: redactor ? response.headers.map((h) => ({ name: h.name, value: redactor.byValue(h.value) })) : response.headers,
       body,
       size: collected.size,
       timings: addTimings(outcome.earlier, response.timings.result()),

@@ -320,6 +320,9 @@ export class Runner {
         runId: summary.runId,
         confirmProduction: options.confirmProduction,
         label: request.name,
+        // Scripts and extractions read the answer as it came (a token call's access_token above all);
+        // nothing of it leaves the runner except through the redacted history and console.
+        unredactedResponse: true,
       },
       signal,
     );
@@ -336,7 +339,7 @@ export class Runner {
     if (result.body.kind === 'inline') {
       bodyText = result.body.encoding === 'utf8' ? result.body.text : '';
     } else {
-      const page = await this.#options.engine.readPage(result.body.responseId, 0, Math.min(result.body.size, BODY_READ_LIMIT)).catch(() => undefined);
+      const page = await this.#options.engine.readPage(result.body.responseId, 0, Math.min(result.body.size, BODY_READ_LIMIT), { unredacted: true }).catch(() => undefined);
       bodyText = page?.text ?? '';
       bodyTruncated = !page?.done;
       // The runner keeps no body: the temporary file goes as soon as it has been read.

@@ -26,6 +26,7 @@ describe('the runner', () => {
       const url = new URL(req.url ?? '/', 'http://x');
       if (url.pathname === '/orders' && req.method === 'POST') return json(res, 201, { id: `o-${JSON.parse(body || '{}').n ?? 1}`, nested: { list: [{ code: 'first' }, { code: 'last' }] } }, { 'x-trace': 'tr-9' });
       if (url.pathname === '/fail') return json(res, 500, { error: 'boom' });
+      if (url.pathname === '/own-token') return json(res, 200, { token_type: 'Bearer', access_token: 'tok-from-the-answer-42', expires_in: '3600' });
       if (url.pathname === '/hold') return void holdRequests.push(() => json(res, 200, {}));
       json(res, 200, { path: url.pathname, query: url.search });
     });
@@ -71,6 +72,16 @@ describe('the runner', () => {
     expect(events[0]).toMatchObject({ type: 'run-started', total: 2, iterations: 1 });
     expect(ok(await client.getRun({ runId: summary.runId }))).toEqual(summary);
     expect(ok(await client.listRuns({})).runs[0]).toMatchObject({ runId: summary.runId, outcome: 'completed' });
+  });
+
+  it('hands a token from an answer to later requests as it came, though the history redacts it', async () => {
+    await addRequest(t, collection.id, '', { name: 'Own token', method: 'POST', url: '{{base}}/own-token', extractions: [{ variable: 'tok', from: 'json', path: '$.access_token', scope: 'run', enabled: true }] });
+    await addRequest(t, collection.id, '', { name: 'Use it', url: '{{base}}/protected', auth: { type: 'bearer', token: '{{tok}}' } });
+    const summary = await run({ collectionId: collection.id, recordHistory: true });
+    expect(summary.requests).toMatchObject({ total: 2, passed: 2 });
+    expect(server.requests[1]!.headers.authorization).toBe('Bearer tok-from-the-answer-42');
+    const entry = ok(await client.getHistoryEntry({ id: summary.results[0]!.historyId! }));
+    expect(entry.response?.body).not.toContain('tok-from-the-answer-42');
   });
 
   it('stops at the first failure when asked, and otherwise carries on and counts it', async () => {
