@@ -49,6 +49,8 @@ export interface BackendOptions {
   /** The request engine's knobs: large-body threshold, temp folder, history bounds, clock. */
   requests?: {
     spoolThresholdBytes?: number;
+    /** The most a multipart or binary body may weigh (default 50 MB). */
+    uploadLimitBytes?: number;
     /** Where the private temp folder for large bodies is made (default: the system's temp folder). */
     tempRoot?: string;
     history?: Partial<HistoryLimits>;
@@ -103,6 +105,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     history,
     temp: { dataDir: options.dataDir, root: options.requests?.tempRoot },
     spoolThresholdBytes: options.requests?.spoolThresholdBytes,
+    uploadLimitBytes: options.requests?.uploadLimitBytes,
     now: options.requests?.now,
   });
   disposers.push(() => engine.dispose());

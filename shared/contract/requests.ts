@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { RequestPayloadSchema } from '../model/body';
 
 export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 export const HttpMethodSchema = z.enum(httpMethods);
@@ -35,6 +36,8 @@ export const HttpRequestSchema = z.object({
   url: z.string().trim().min(1).max(8_192),
   headers: z.array(RequestHeaderSchema).max(200).default([]),
   body: z.string().max(20 * 1024 * 1024).default(''),
+  /** A multipart or binary body, built from text parts and files when the request is sent; `body` is then ignored. */
+  payload: RequestPayloadSchema.optional(),
   options: RequestOptionsSchema.default(RequestOptionsSchema.parse({})),
 });
 export type HttpRequest = z.infer<typeof HttpRequestSchema>;

@@ -1,5 +1,6 @@
 import type { HttpRequest, HttpRequestInput } from '../contract/requests';
 import type { KeyValue, RequestAuth, RequestBody, ApiRequest } from './request';
+import type { RequestPayload } from './body';
 import { newRequest } from './request';
 
 /**
@@ -48,8 +49,12 @@ export function joinUrl(url: string, params: readonly KeyValue[]): string {
   return `${url}${url.includes('?') ? '&' : '?'}${query}`;
 }
 
-/** The body as the engine sends it, and the Content-Type it implies when the request sets none. */
-export function bodyForWire(body: RequestBody): { text: string; contentType?: string } {
+/**
+ * The body as the engine sends it, and the Content-Type it implies when the request sets none.
+ * Multipart and binary bodies go as a payload the engine builds when it sends (files are read
+ * then, in the backend); it also picks their Content-Type, since only it knows the boundary.
+ */
+export function bodyForWire(body: RequestBody): { text: string; contentType?: string; payload?: RequestPayload } {
   switch (body.mode) {
     case 'none':
       return { text: '' };
@@ -67,8 +72,7 @@ export function bodyForWire(body: RequestBody): { text: string; contentType?: st
       };
     case 'multipart':
     case 'binary':
-      // Sending files needs the engine's byte bodies; until then these modes send no body.
-      return { text: '' };
+      return { text: '', payload: body };
   }
 }
 
@@ -108,6 +112,7 @@ export function toHttpRequest(request: ApiRequest, auth: RequestAuth, fill: (tex
     url: joinUrl(request.url, request.params),
     headers,
     body: body.text,
+    ...(body.payload ? { payload: body.payload } : {}),
     options: {
       timeoutMs: request.settings.timeoutMs,
       followRedirects: request.settings.followRedirects,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpMethodSchema } from '../contract/requests';
+import { BinaryBodySchema, MultipartBodySchema } from './body';
 
 /**
  * The one description of a request: in a collection file, in the editor, in the runner, in the
@@ -16,26 +17,15 @@ export const KeyValueSchema = z.object({
 });
 export type KeyValue = z.infer<typeof KeyValueSchema>;
 
-export const MultipartPartSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('text'), key: z.string().max(1_024), value: z.string().max(1024 * 1024), enabled: z.boolean().default(true), contentType: z.string().max(256).optional() }),
-  /** A file on the user's disk, read when the request is sent; never copied into the collection. */
-  z.object({ kind: z.literal('file'), key: z.string().max(1_024), path: z.string().max(4_096), enabled: z.boolean().default(true), contentType: z.string().max(256).optional() }),
-]);
-export type MultipartPart = z.infer<typeof MultipartPartSchema>;
+export { MultipartPartSchema, type MultipartPart } from './body';
 
 export const RequestBodySchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('none') }),
   z.object({ mode: z.literal('json'), text: z.string().max(20 * 1024 * 1024) }),
   z.object({ mode: z.literal('text'), text: z.string().max(20 * 1024 * 1024), contentType: z.string().max(256).optional() }),
   z.object({ mode: z.literal('form-urlencoded'), fields: z.array(KeyValueSchema).max(1_000) }),
-  z.object({ mode: z.literal('multipart'), parts: z.array(MultipartPartSchema).max(1_000) }),
-  /** The whole body from a file on disk (path) or inline bytes (base64), sent as they are. */
-  z.object({
-    mode: z.literal('binary'),
-    path: z.string().max(4_096).optional(),
-    base64: z.string().max(28 * 1024 * 1024).optional(),
-    contentType: z.string().max(256).optional(),
-  }),
+  MultipartBodySchema,
+  BinaryBodySchema,
 ]);
 export type RequestBody = z.infer<typeof RequestBodySchema>;
 export type BodyMode = RequestBody['mode'];

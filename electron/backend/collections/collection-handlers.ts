@@ -56,6 +56,12 @@ function fromHistory(history: HistoryStore, historyId: string): ApiRequest {
   return fromHttpRequest({ method, url: entry.request.url, headers: headers.map((h) => ({ ...h, enabled: true })), body: entry.request.body }, entry.label ?? `${method} ${entry.request.url}`.slice(0, 200));
 }
 
+/** A folder named by its full path; a relative one would depend on where the backend happened to start. */
+function absoluteFolder(directory: string): string {
+  if (!path.isAbsolute(directory.trim())) fail('INVALID_INPUT', `"${directory}" is not a full path. Pick the folder, or write its whole path (for example /home/you/repo/api-collection).`);
+  return path.resolve(directory.trim());
+}
+
 function isDirectory(dir: string): boolean {
   try {
     return fs.statSync(dir).isDirectory();
@@ -72,7 +78,7 @@ export function createCollectionHandlers(deps: CollectionHandlerDeps): Pick<Hand
       ensureDir(store.registry.dataRoot);
       return path.join(store.registry.dataRoot, uniqueName(store.registry.dataRoot, slugify(name), ''));
     }
-    const dir = path.resolve(directory);
+    const dir = absoluteFolder(directory);
     if (fs.existsSync(path.join(dir, COLLECTION_FILE))) {
       fail('CONFLICT', `${dir} already holds a collection. Open it with "Open folder" instead of creating a new one.`);
     }
@@ -103,7 +109,7 @@ export function createCollectionHandlers(deps: CollectionHandlerDeps): Pick<Hand
     getCollectionTree: async ({ collectionId }) => store.tree(collectionId),
     createCollection: async ({ name, directory }) => store.summaryOf(create(name, directory).id),
     openCollectionFolder: async ({ directory }) => {
-      const dir = path.resolve(directory);
+      const dir = absoluteFolder(directory);
       if (!isDirectory(dir)) fail('NOT_FOUND', `${dir} is not a folder. Pick the folder that holds collection.yaml (or an empty folder).`);
       return store.summaryOf(store.registry.remember(dir).id);
     },

@@ -31,6 +31,31 @@ export interface LoadedRequest {
   search: SearchFields;
 }
 
+/**
+ * Requests already read and validated, by absolute file path, with the size and modification
+ * time they had. A re-read after an outside change (a `git pull` that touched three files) parses
+ * and validates only the files whose size or time changed; the others are the same bytes that
+ * passed validation before.
+ */
+export type RequestCache = Map<string, { mtimeMs: number; size: number; request: ApiRequest; search: SearchFields }>;
+
+/** One request file through the cache: read, parsed and validated only when it changed. */
+function readRequest(itemPath: string, file: string, cache: RequestCache | undefined): LoadedRequest {
+  if (!cache) return loadedRequest(itemPath, requestFromYaml(fs.readFileSync(file, 'utf8')));
+  try {
+    // Stat before reading: if the file changes in between, the next read sees a newer time and reads it again.
+    const stat = fs.statSync(file);
+    const known = cache.get(file);
+    if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return { path: itemPath, request: known.request, search: known.search };
+    const loaded = loadedRequest(itemPath, requestFromYaml(fs.readFileSync(file, 'utf8')));
+    cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, request: loaded.request, search: loaded.search });
+    return loaded;
+  } catch (error) {
+    cache.delete(file);
+    throw error;
+  }
+}
+
 export interface LoadedCollection {
   root: string;
   folders: Map<string, LoadedFolder>;
@@ -89,7 +114,7 @@ export function orderChildren(names: string[], order: readonly string[]): string
  * Reads a collection folder: its settings, every request file and sub-folder. A file that cannot
  * be read or parsed becomes a problem naming the file and the reason; it is never changed.
  */
-export function loadCollection(root: string, fallbackName: string): LoadedCollection {
+export function loadCollection(root: string, fallbackName: string, cache?: RequestCache): LoadedCollection {
   const loaded: LoadedCollection = { root, folders: new Map(), requests: new Map(), problems: [] };
   const problem = (itemPath: string, message: string) => loaded.problems.push({ path: itemPath, message });
 
@@ -120,7 +145,7 @@ export function loadCollection(root: string, fallbackName: string): LoadedCollec
         readFolder(itemPath, path.join(dir, entry.name), FOLDER_FILE, entry.name);
       } else if (entry.isFile() && isRequestFileName(entry.name)) {
         try {
-          loaded.requests.set(itemPath, loadedRequest(itemPath, requestFromYaml(fs.readFileSync(path.join(dir, entry.name), 'utf8'))));
+          loaded.requests.set(itemPath, readRequest(itemPath, path.join(dir, entry.name), cache));
           names.push(entry.name);
         } catch (error) {
           problem(itemPath, `${entry.name}: ${describeReadError(error)}`);
@@ -131,6 +156,11 @@ export function loadCollection(root: string, fallbackName: string): LoadedCollec
   };
 
   readFolder('', root, COLLECTION_FILE, fallbackName);
+  if (cache) {
+    // Files that were moved or deleted since the last read leave the cache with it.
+    const present = new Set([...loaded.requests.keys()].map((itemPath) => path.join(root, ...itemPath.split('/'))));
+    for (const file of cache.keys()) if (!present.has(file)) cache.delete(file);
+  }
   return loaded;
 }
 

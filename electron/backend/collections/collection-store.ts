@@ -6,9 +6,10 @@ import type { EventBus } from '../events/event-bus';
 import { fail } from '../failure';
 import { collectionVariableAccount, type SecretVault } from '../vault/secret-vault';
 import { writeFileAtomic } from './atomic-file';
-import { loadCollection, loadedRequest, treeOf, type LoadedCollection } from './collection-loader';
+import { loadCollection, loadedRequest, treeOf, type LoadedCollection, type RequestCache } from './collection-loader';
 import type { CollectionLocation, CollectionRegistry } from './collection-registry';
 import { CollectionWatcher } from './collection-watcher';
+import { FolderSecrets } from './folder-secrets';
 import { COLLECTION_FILE, FOLDER_FILE, baseNameOf, joinItemPath, parentOf } from './file-names';
 import { refuseLiteralSecrets } from './literal-secrets';
 import { requestToYaml, settingsToYaml } from './yaml-format';
@@ -33,6 +34,8 @@ export interface CollectionStoreOptions {
 interface Open {
   location: CollectionLocation;
   loaded: LoadedCollection | undefined;
+  /** Validated requests by file, kept across re-reads so an outside change re-reads only what changed. */
+  cache: RequestCache;
   watcher: CollectionWatcher;
 }
 
@@ -104,10 +107,10 @@ export class CollectionStore {
     if (!open) {
       const location = this.registry.get(id);
       if (!fs.existsSync(location.root)) fail('NOT_FOUND', `The folder of collection "${id}" (${location.root}) is gone. Restore it, or close the collection.`);
-      open = { location, loaded: undefined, watcher: new CollectionWatcher(location.root, () => this.#externalChange(id), this.#log) };
+      open = { location, loaded: undefined, cache: new Map(), watcher: new CollectionWatcher(location.root, () => this.#externalChange(id), this.#log) };
       this.#open.set(id, open);
     }
-    open.loaded ??= loadCollection(open.location.root, path.basename(open.location.root));
+    open.loaded ??= loadCollection(open.location.root, path.basename(open.location.root), open.cache);
     return open.loaded;
   }
 
@@ -190,6 +193,15 @@ export class CollectionStore {
     if (!folder) return;
     folder.children = children;
     this.writeSettingsFile(id, folderPath, { ...folder.settings, order: children });
+  }
+
+  /** The keychain entries a folder (and its sub-folders) must take along to a new path or collection. */
+  folderSecrets(id: string, folderPath: string, toId: string, toPath: string): FolderSecrets {
+    return FolderSecrets.plan(this.#vault, this.loaded(id), id, folderPath, toId, toPath);
+  }
+
+  log(line: string): void {
+    this.#log(line);
   }
 
   /** The value of a secret variable, from the keychain. */

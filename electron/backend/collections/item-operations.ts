@@ -90,7 +90,7 @@ export class ItemOperations {
     return { path: itemPath, node: { kind: 'folder', path: itemPath, name: folderName, children: [] } };
   }
 
-  rename(collectionId: string, itemPath: string, newName: string): { path: string } {
+  async rename(collectionId: string, itemPath: string, newName: string): Promise<{ path: string }> {
     const kind = this.#exists(collectionId, itemPath);
     const { location, loaded } = this.#store.writable(collectionId);
     const parentPath = parentOf(itemPath);
@@ -100,6 +100,8 @@ export class ItemOperations {
     const wanted = slugify(newName) + (kind === 'request' ? REQUEST_EXTENSION : '');
     const fileName = wanted === oldName ? oldName : uniqueName(dir, slugify(newName), kind === 'request' ? REQUEST_EXTENSION : '');
     const newPath = joinItemPath(parentPath, fileName);
+    const secrets = kind === 'folder' && fileName !== oldName ? this.#store.folderSecrets(collectionId, itemPath, collectionId, newPath) : undefined;
+    await secrets?.copy();
     if (kind === 'request') {
       const request = { ...loaded.requests.get(itemPath)!.request, name: newName };
       refuseLiteralSecrets(request);
@@ -118,10 +120,11 @@ export class ItemOperations {
     } else {
       this.#store.changed(collectionId, true);
     }
+    await secrets?.removeOld((line) => this.#store.log(line));
     return { path: newPath };
   }
 
-  duplicate(collectionId: string, itemPath: string): { path: string } {
+  async duplicate(collectionId: string, itemPath: string): Promise<{ path: string }> {
     const kind = this.#exists(collectionId, itemPath);
     const { location, loaded } = this.#store.writable(collectionId);
     const parentPath = parentOf(itemPath);
@@ -134,6 +137,8 @@ export class ItemOperations {
     const folder = loaded.folders.get(itemPath)!;
     const dir = this.#dirOf(location.root, parentPath);
     const name = uniqueName(dir, `${baseNameOf(itemPath)}-copy`, '');
+    // The copy gets its own keychain entries, so changing a secret in one leaves the other as it was.
+    await this.#store.folderSecrets(collectionId, itemPath, collectionId, joinItemPath(parentPath, name)).copy();
     fs.cpSync(path.join(dir, baseNameOf(itemPath)), path.join(dir, name), { recursive: true, errorOnExist: true, force: false });
     const newPath = joinItemPath(parentPath, name);
     this.#store.changed(collectionId, true);
@@ -142,7 +147,7 @@ export class ItemOperations {
     return { path: newPath };
   }
 
-  move(collectionId: string, itemPath: string, toCollectionId: string, toParentPath: string, index?: number): { path: string } {
+  async move(collectionId: string, itemPath: string, toCollectionId: string, toParentPath: string, index?: number): Promise<{ path: string }> {
     const kind = this.#exists(collectionId, itemPath);
     const from = this.#store.writable(collectionId);
     const to = this.#store.writable(toCollectionId);
@@ -160,6 +165,9 @@ export class ItemOperations {
     const newName = uniqueName(targetDir, kind === 'request' ? name.slice(0, -REQUEST_EXTENSION.length) : name, kind === 'request' ? REQUEST_EXTENSION : '');
     const source = this.#dirOf(from.location.root, itemPath);
     const destination = path.join(targetDir, newName);
+    const newPath = joinItemPath(toParentPath, newName);
+    const secrets = kind === 'folder' ? this.#store.folderSecrets(collectionId, itemPath, toCollectionId, newPath) : undefined;
+    await secrets?.copy();
     moveEntry(source, destination);
     this.#store.ownWrite(collectionId, source);
     this.#store.ownWrite(toCollectionId, destination);
@@ -168,7 +176,8 @@ export class ItemOperations {
     if (toCollectionId !== collectionId) this.#store.changed(toCollectionId, true);
     this.#store.writeOrder(collectionId, fromParent, this.#folder(collectionId, fromParent).children.filter((n) => n !== name));
     this.#store.writeOrder(toCollectionId, toParentPath, targetChildren);
-    return { path: joinItemPath(toParentPath, newName) };
+    await secrets?.removeOld((line) => this.#store.log(line));
+    return { path: newPath };
   }
 
   delete(collectionId: string, itemPath: string): { undoToken: string } {

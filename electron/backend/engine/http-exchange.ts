@@ -10,7 +10,8 @@ export interface ExchangeRequest {
   method: HttpMethod;
   url: URL;
   headers: HeaderLine[];
-  body: string;
+  /** Text, or the bytes of a multipart or binary body. */
+  body: string | Buffer;
   signal: AbortSignal;
 }
 
@@ -80,7 +81,7 @@ export async function exchange(request: ExchangeRequest, pools: ConnectionPools)
     method: request.method,
     url: request.url.href,
     headers: headerObject(request.headers),
-    data: sendsBody ? Buffer.from(request.body, 'utf8') : undefined,
+    data: sendsBody ? (typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : request.body) : undefined,
     transformRequest: [(data: unknown) => data],
     responseType: 'stream',
     maxRedirects: 0,

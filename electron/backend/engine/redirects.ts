@@ -30,7 +30,7 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
  * a hop leaves the active profile's scheme, host and port, and stay dropped.
  */
 export async function followRedirects(
-  start: { method: HttpMethod; url: URL; headers: OutgoingHeader[]; body: string },
+  start: { method: HttpMethod; url: URL; headers: OutgoingHeader[]; body: string | Buffer },
   options: Pick<RequestOptions, 'followRedirects' | 'maxRedirects'>,
   profileOrigin: string | undefined,
   signal: AbortSignal,

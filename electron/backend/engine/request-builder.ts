@@ -1,4 +1,5 @@
 import type { HeaderLine, HttpMethod, HttpRequest } from '../../../shared/contract/requests';
+import type { RequestPayload } from '../../../shared/model/body';
 import { fillTemplate, type VariableScopes } from '../../../shared/variables';
 import { isSecretHeader } from '../history/redactor';
 import { APP } from '../app-info';
@@ -6,6 +7,7 @@ import { fail } from '../failure';
 import type { SalesUnitProfile } from '../profiles/profile-document';
 import type { SecretValues } from '../vault/secret-vault';
 import { isTokenEndpoint, requiresIdempotencyKey } from './endpoints';
+import { fillPayload } from './request-payload';
 
 export interface FilledRequest {
   method: HttpMethod;
@@ -13,6 +15,8 @@ export interface FilledRequest {
   /** Enabled headers only, values filled. */
   headers: HeaderLine[];
   body: string;
+  /** A multipart or binary body, its text parts and file paths filled. */
+  payload?: RequestPayload;
   unresolved: string[];
 }
 
@@ -26,8 +30,9 @@ export function fillRequest(request: HttpRequest, scopes: VariableScopes, now?: 
   };
   const url = fill(request.url);
   const headers = request.headers.filter((h) => h.enabled).map((h) => ({ name: h.name, value: fill(h.value) }));
-  const body = fill(request.body);
-  return { method: request.method, url, headers, body, unresolved: [...unresolved] };
+  const body = request.payload ? '' : fill(request.body);
+  const payload = request.payload ? fillPayload(request.payload, fill) : undefined;
+  return { method: request.method, url, headers, body, ...(payload ? { payload } : {}), unresolved: [...unresolved] };
 }
 
 export interface OutgoingHeader extends HeaderLine {
@@ -50,6 +55,8 @@ export interface HeaderPlanInput {
   url: URL;
   userHeaders: HeaderLine[];
   body: string;
+  /** The Content-Type the body implies (multipart with its boundary, binary); a text body implies JSON. */
+  contentType?: string;
   profile: SalesUnitProfile;
   /** The URL is on the active profile's host (scheme, host and port). */
   toProfileHost: boolean;
@@ -106,7 +113,8 @@ export function planHeaders(input: HeaderPlanInput): HeaderPlan {
     add('Vipps-System-Plugin-Version', profile.system.pluginVersion);
   }
   if (requiresIdempotencyKey(input.method, input.url)) add('Idempotency-Key', input.idempotencyKey);
-  if (input.body.length > 0) add('Content-Type', 'application/json');
+  if (input.contentType) add('Content-Type', input.contentType);
+  else if (input.body.length > 0) add('Content-Type', 'application/json');
   add('Accept', 'application/json, */*');
   add('Accept-Encoding', 'gzip, deflate, br');
   add('User-Agent', `vipps-explorer/${APP.version}`);

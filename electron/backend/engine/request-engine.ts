@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HeaderLine, HttpRequest, ResolvedRequest, SendResult } from '../../../shared/contract/requests';
 import { parseJsonOrNull } from '../../../shared/json';
+import type { RequestPayload } from '../../../shared/model/body';
 import { redactUserinfo } from '../../../shared/url-userinfo';
 import type { VariableScopes } from '../../../shared/variables';
 import { fail } from '../failure';
@@ -13,6 +14,7 @@ import type { SecretValues } from '../vault/secret-vault';
 import { originOf, parseTargetUrl } from './endpoints';
 import { ConnectionPools } from './http-exchange';
 import { ProductionGuard } from './production-guard';
+import { describePayload, encodePayload, type EncodedPayload } from './request-payload';
 import { fillRequest, maskSecret, planHeaders, requireKeys, type HeaderPlan, type OutgoingHeader } from './request-builder';
 import { followRedirects } from './redirects';
 import { BodyIdleTimeout, DEFAULT_SPOOL_THRESHOLD, ResponseBodies, type TempFolderOptions } from './response-bodies';
@@ -28,6 +30,8 @@ export interface RequestEngineOptions {
   /** Where large bodies go: a private folder made on first need, removed on dispose (or on the next start after a crash). */
   temp: TempFolderOptions;
   spoolThresholdBytes?: number;
+  /** The most a multipart or binary body may weigh (default 50 MB). */
+  uploadLimitBytes?: number;
   now?: () => number;
 }
 
@@ -65,6 +69,8 @@ interface Prepared {
   /** The filled URL as typed, shown by a preview even when it is not a valid URL yet. */
   urlText: string;
   body: string;
+  /** A multipart or binary body: described until it is built at send time, then its bytes. */
+  payload?: { filled: RequestPayload; encoded?: EncodedPayload };
   userHeaders: HeaderLine[];
   toProfileHost: boolean;
   profileOrigin: string | undefined;
@@ -114,6 +120,7 @@ export class RequestEngine {
 
   async send(input: SendInput, callerSignal?: AbortSignal): Promise<SendResult> {
     const prepared = this.#prepare(input.request, input.variables, input.profileId, true);
+    if (prepared.payload) await this.#encode(prepared);
     const { profile, url, method } = prepared;
     const requestId = input.requestId ?? randomUUID();
     if (this.#running.has(requestId)) fail('CONFLICT', 'A request with this id is still running. Wait for it or cancel it first.');
@@ -134,7 +141,7 @@ export class RequestEngine {
       runId: input.runId,
       label: input.label,
       time: new Date(this.tokens.now()),
-      request: { method, url: url.href, headers: draft.headers, body: prepared.body },
+      request: { method, url: url.href, headers: draft.headers, body: shownBody(prepared) },
     };
     let secrets: SecretValues = {};
     try {
@@ -149,7 +156,7 @@ export class RequestEngine {
         const credentials = { clientId: secrets.client_id, clientSecret: secrets.client_secret, subscriptionKey: secrets.subscription_key, token };
         const plan = this.#plan(prepared, input.request, credentials, idempotencyKey);
         record.request.headers = plan.headers;
-        const outcome = await followRedirects({ method, url, headers: plan.headers, body: prepared.body }, input.request.options, prepared.profileOrigin, state.controller.signal, this.#pools);
+        const outcome = await followRedirects({ method, url, headers: plan.headers, body: prepared.payload?.encoded?.bytes ?? prepared.body }, input.request.options, prepared.profileOrigin, state.controller.signal, this.#pools);
         return { plan, outcome };
       };
       let { plan, outcome } = await attempt(false);
@@ -269,11 +276,20 @@ export class RequestEngine {
     }
     const url = strict ? parseTargetUrl(filled.url) : (tryUrl(filled.url) ?? new URL('http://invalid.invalid/'));
     const profileOrigin = originOf(baseUrl);
-    return { profile, method: filled.method, url, urlText: filled.url, body: filled.body, userHeaders: filled.headers, toProfileHost: profileOrigin !== undefined && url.origin === profileOrigin, profileOrigin, unresolved: filled.unresolved };
+    const payload = filled.payload ? { filled: filled.payload } : undefined;
+    return { profile, method: filled.method, url, urlText: filled.url, body: filled.body, payload, userHeaders: filled.headers, toProfileHost: profileOrigin !== undefined && url.origin === profileOrigin, profileOrigin, unresolved: filled.unresolved };
+  }
+
+  /** Reads the files and builds the body; a multipart Content-Type the user typed gets its boundary. */
+  async #encode(prepared: Prepared): Promise<void> {
+    const typed = prepared.userHeaders.find((h) => h.name.toLowerCase() === 'content-type');
+    const encoded = await encodePayload(prepared.payload!.filled, typed?.value, this.#options.uploadLimitBytes);
+    prepared.payload!.encoded = encoded;
+    if (typed) prepared.userHeaders = prepared.userHeaders.map((h) => (h === typed ? { ...h, value: encoded.contentType } : h));
   }
 
   #planInput(prepared: Prepared, request: HttpRequest) {
-    return { method: prepared.method, url: prepared.url, userHeaders: prepared.userHeaders, body: prepared.body, profile: prepared.profile, toProfileHost: prepared.toProfileHost, auth: request.options.auth, idempotencyKey: randomUUID() };
+    return { method: prepared.method, url: prepared.url, userHeaders: prepared.userHeaders, body: prepared.body, contentType: impliedContentType(prepared), profile: prepared.profile, toProfileHost: prepared.toProfileHost, auth: request.options.auth, idempotencyKey: randomUUID() };
   }
 
   #plan(prepared: Prepared, request: HttpRequest, credentials: Parameters<typeof planHeaders>[0]['credentials'], idempotencyKey?: string): HeaderPlan {
@@ -286,11 +302,23 @@ export class RequestEngine {
       method: prepared.method,
       url: redactUserinfo(tryUrl(prepared.urlText) ? prepared.url.href : prepared.urlText),
       headers: headers.map(({ name, value, auto, secret }) => ({ name, value, auto, secret })),
-      body: prepared.body,
+      body: shownBody(prepared),
       unresolved: prepared.unresolved,
       toProfileHost: prepared.toProfileHost,
     };
   }
+}
+
+function shownBody(prepared: Prepared): string {
+  if (!prepared.payload) return prepared.body;
+  return prepared.payload.encoded?.summary ?? describePayload(prepared.payload.filled);
+}
+
+function impliedContentType(prepared: Prepared): string | undefined {
+  const payload = prepared.payload;
+  if (!payload) return undefined;
+  if (payload.encoded) return payload.encoded.contentType;
+  return payload.filled.mode === 'multipart' ? 'multipart/form-data; boundary=«chosen when sent»' : (payload.filled.contentType ?? 'application/octet-stream');
 }
 
 function maskHeaders(headers: OutgoingHeader[]): OutgoingHeader[] {
