@@ -111,6 +111,11 @@ function resultsMarkdown(outcomes, totalSeconds) {
     machine(),
   ];
   for (const outcome of outcomes) {
+    if (outcome.status === 'kept') {
+      const kept = ownSection(outcome.ownSection ?? [`<!-- ${outcome.name}-bench:begin -->`, `<!-- ${outcome.name}-bench:end -->`]);
+      if (kept) parts.push('', kept);
+      continue;
+    }
     if (outcome.status === 'absent') {
       parts.push('', `## ${outcome.name}`, '', `Not run: ${outcome.file} is not in this checkout.`);
       continue;
@@ -141,7 +146,11 @@ async function main() {
 
   const outcomes = [];
   for (const bench of benches) {
-    if (only.length > 0 && !only.includes(bench.name)) continue;
+    if (only.length > 0 && !only.includes(bench.name)) {
+      // A partial run keeps the other benchmarks' sections as they were.
+      outcomes.push({ ...bench, status: 'kept' });
+      continue;
+    }
     if (!fs.existsSync(path.join(root, bench.file))) {
       outcomes.push({ ...bench, status: 'absent' });
       continue;
