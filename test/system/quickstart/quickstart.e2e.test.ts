@@ -74,7 +74,7 @@ async function walkQuickStart(options: { api: 'ePayment API' | 'eCom API v2'; ca
   await record('token', prefix);
 
   await open('payment');
-  const apiChoice = stepPage().getByRole('radio', { name: new RegExp(options.api) });
+  const apiChoice = stepPage().getByRole('radio', { name: new RegExp(`^${options.api}(?!,)`) });
   if (!(await apiChoice.isChecked())) {
     const before = await stepPage().getByTestId('order-id').textContent();
     // Choosing another API starts a new order; the radio follows once the backend has the new ids.
