@@ -107,6 +107,9 @@ export function runAll(model: QuickStartModel, api: ExplorerApi & ExplorerEvents
       report({ phase: 'running', done: 0, total, stepId: null, message: 'This order already has results, so the run starts a new order.' });
       await model.newOrder();
     }
+    // Images are write-once and the upload step may already have used this imageId (the order
+    // state seen here can lag a payment switch), so a run that uploads always takes a fresh one.
+    if (image) await model.newImageId();
     if (stopRequested) return finish({ phase: 'stopped', done: 0, total, stepId: null, message: 'Stopped before the first step.' });
     // Subscribed before starting, so no event of this run can be missed.
     unsubscribe = api.subscribe('run', (event) => {
