@@ -1,10 +1,34 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
+export interface AxeFinding {
+  id: string;
+  impact: string;
+  help: string;
+  /** One CSS path per element axe flagged. */
+  targets: string[];
+}
+
+/** The axe rules whose answer depends on colours alone (what a theme changes). */
+export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+/** Runs axe-core on the page (or on `include`, a CSS selector) and returns every violation it finds; `rules` limits the run to those rules. */
+export async function axeFindings(page: Page, options: { rules?: string[]; include?: string } = {}): Promise<AxeFinding[]> {
+  let builder = new AxeBuilder({ page });
+  if (options.rules) builder = builder.withRules(options.rules);
+  if (options.include) builder = builder.include(options.include);
+  const result = await builder.analyze();
+  return result.violations.map((violation) => ({
+    id: violation.id,
+    impact: violation.impact ?? 'unknown',
+    help: violation.help,
+    targets: violation.nodes.map((n) => n.target.join(' ')),
+  }));
+}
+
 /** Runs axe-core on the page and returns its serious and critical findings, one line each. */
 export async function seriousAxeFindings(page: Page, label: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${label}: ${violation.impact} ${violation.id} at ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return (await axeFindings(page))
+    .filter((finding) => finding.impact === 'serious' || finding.impact === 'critical')
+    .map((finding) => `${label}: ${finding.impact} ${finding.id} at ${finding.targets.join(', ')}`);
 }
