@@ -85,7 +85,8 @@ export function HistoryDetail({ id, onDelete, deleting, deleteError }: HistoryDe
         Keys and tokens are never stored; they show as <span className="history-redacted">«redacted»</span>.
       </p>
       <RecordedRequest request={entry.request} />
-      <section className="history-section" aria-labelledby="history-response-title">
+      {/* Not a landmark: the response viewer inside is already the region named "Response". */}
+      <div className="history-section">
         <div className="history-body-heading">
           <h3 id="history-response-title" className="history-section-title">
             Response
@@ -98,7 +99,7 @@ export function HistoryDetail({ id, onDelete, deleting, deleteError }: HistoryDe
           <p className="history-note">No answer was recorded for this request.</p>
         )}
         {entry.response?.bodyTruncated && <p className="history-note">The body was longer than the history keeps; this is its beginning.</p>}
-      </section>
+      </div>
     </section>
   );
 }

@@ -52,7 +52,7 @@ export function RecordedRequest({ request }: { request: HistoryEntry['request'] 
       {request.body === '' ? (
         <p className="history-note">The request had no body.</p>
       ) : (
-        <pre className="raw-body-text history-request-body" tabIndex={0} aria-label="Request body as sent">
+        <pre className="raw-body-text history-request-body" tabIndex={0} role="region" aria-label="Request body as sent">
           {withRedactions(request.body)}
         </pre>
       )}

@@ -67,7 +67,7 @@ export function SnippetPanel({ subject }: { subject: SnippetSubject | null }) {
       {snippet && (
         <>
           {snippet.environment.length > 0 && <p>Set {snippet.environment.map((v) => `${v}`).join(', ')} in the environment before running it.</p>}
-          <pre className="snippet-code" data-testid="snippet-code" tabIndex={0} aria-label={`${LABELS[target]} code`}>
+          <pre className="snippet-code" data-testid="snippet-code" tabIndex={0} role="region" aria-label={`${LABELS[target]} code`}>
             <code>{snippet.code}</code>
           </pre>
         </>

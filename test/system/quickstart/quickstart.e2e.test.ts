@@ -1,37 +1,25 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, watchPageErrors } from '../../helpers/chromium';
-import { repoRoot, spawnHost, type SpawnedHost } from '../../helpers/spawn-host';
-import { tempDir } from '../../helpers/temp';
 import { seriousAxeFindings } from '../../helpers/axe';
+import { chooseTheme, openApp, screenshotDir as screenshots, type AppSession } from '../e2e-app';
 
-const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
 const STEP_NUMBERS = { setup: 1, token: 2, payment: 3, image: 4, category: 5, receipt: 6, readback: 7 } as const;
 type StepId = keyof typeof STEP_NUMBERS;
 
-let browser: BrowserContext;
-let host: SpawnedHost;
+let app: AppSession;
 let page: Page;
-let pageErrors: string[];
 const axeFindings: string[] = [];
 
 beforeAll(async () => {
-  fs.mkdirSync(screenshots, { recursive: true });
-  browser = await launchChromium();
-  host = await spawnHost('web', ['--no-open', '--port', '0', '--data-dir', tempDir('vx-qs-')]);
-  page = await browser.newPage();
   // Tall enough that a step page, its request and its answer fit in one screenshot.
-  await page.setViewportSize({ width: 1280, height: 2000 });
-  pageErrors = watchPageErrors(page);
-  await page.goto(host.url);
+  app = await openApp({ prefix: 'vx-qs-', viewport: { width: 1280, height: 2000 } });
+  page = app.page;
   await page.getByTestId('step-page-setup').waitFor();
 });
 
 afterAll(async () => {
-  await host?.stop();
-  await browser?.close();
+  await app?.stop();
 });
 
 const stepPage = () => page.locator('article.qs-page');
@@ -125,7 +113,7 @@ async function walkQuickStart(options: { api: 'ePayment API' | 'eCom API v2'; ca
 
 describe('guided quick start in Chromium against the embedded sandbox', () => {
   it('walks every step with ePayment in the light theme: token, payment and approval, image, category, receipt, read back', async () => {
-    await page.getByLabel('Theme').selectOption('light');
+    await chooseTheme(page, 'light');
     await walkQuickStart({ api: 'ePayment API', category: /^Ticket/, categoryType: 'TICKET', prefix: 'quickstart' });
   });
 
@@ -158,7 +146,7 @@ describe('guided quick start in Chromium against the embedded sandbox', () => {
   });
 
   it('copies a step as a curl command with the keys as shell variables, never their values', async () => {
-    await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
+    await app.browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.host.origin });
     await open('token');
     await stepPage().getByRole('button', { name: /Copy “Get an access token” as a curl command/ }).click();
     await expect.poll(() => stepPage().getByRole('button', { name: /as a curl command/ }).textContent()).toBe('Copied');
@@ -184,8 +172,7 @@ describe('guided quick start in Chromium against the embedded sandbox', () => {
   });
 
   it('walks every step again with eCom v2 in the dark theme, on a new order', async () => {
-    await page.getByLabel('Theme').selectOption('dark');
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await chooseTheme(page, 'dark');
     await walkQuickStart({ api: 'eCom API v2', category: /^Receipt/, categoryType: 'RECEIPT', prefix: 'quickstart-ecom-dark' });
   });
 
@@ -215,6 +202,6 @@ describe('guided quick start in Chromium against the embedded sandbox', () => {
   });
 
   it('ran without console errors or Content-Security-Policy violations', () => {
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

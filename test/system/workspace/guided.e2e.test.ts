@@ -1,44 +1,27 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from '../../helpers/axe';
-import { launchChromium, watchPageErrors } from '../../helpers/chromium';
-import { repoRoot, spawnHost, type SpawnedHost } from '../../helpers/spawn-host';
-import { tempDir } from '../../helpers/temp';
+import { chooseTheme, inViewport as insideWindow, openApp, screenshotDir as screenshots, showView, type AppSession } from '../e2e-app';
 
-const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
-
-let browser: BrowserContext;
-let host: SpawnedHost;
+let app: AppSession;
 let page: Page;
-let pageErrors: string[];
 
 beforeAll(async () => {
-  fs.mkdirSync(screenshots, { recursive: true });
-  browser = await launchChromium();
-  host = await spawnHost('web', ['--no-open', '--port', '0', '--data-dir', tempDir('vx-guided-')]);
-  page = await browser.newPage();
-  await page.setViewportSize({ width: 1280, height: 800 });
-  pageErrors = watchPageErrors(page);
-  await page.goto(host.url);
+  app = await openApp({ prefix: 'vx-guided-' });
+  page = app.page;
   await page.getByTestId('step-page-setup').waitFor();
 });
 
 afterAll(async () => {
-  await host?.stop();
-  await browser?.close();
+  await app?.stop();
 });
 
 const work = () => page.locator('article.qs-page');
 const pill = (id: string) => page.getByTestId(`step-state-${id}`);
 
 /** The element's bounding box lies wholly inside the 1280×800 window. */
-async function inViewport(locator: Locator): Promise<boolean> {
-  const box = await locator.boundingBox();
-  const size = page.viewportSize()!;
-  return box !== null && box.y >= 0 && box.x >= 0 && box.y + box.height <= size.height && box.x + box.width <= size.width;
-}
+const inViewport = (locator: Locator) => insideWindow(page, locator);
 
 /** Presses Enter where Next left the focus (the step's Send) and checks the answer is on screen. */
 async function sendWithEnter(id: string, status: RegExp): Promise<void> {
@@ -85,8 +68,8 @@ describe('the guided quick start inside the workspace at 1280×800', () => {
   });
 
   it('keeps the answers after another view and after a reload', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'History', exact: true }).click();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Quick start', exact: true }).click();
+    await showView(page, 'History');
+    await showView(page, 'Quick start');
     await expect.poll(() => work().locator('.qs-request').getByTestId('response-status').first().textContent()).toMatch(/^200\b/);
     await page.reload();
     await page.getByTestId('step-page-readback').waitFor();
@@ -106,10 +89,10 @@ describe('the guided quick start inside the workspace at 1280×800', () => {
 
   it('has no serious or critical accessibility issue in either theme', async () => {
     const findings = [...(await seriousAxeFindings(page, 'quick start, light'))];
-    await page.getByLabel('Theme').selectOption('dark');
+    await chooseTheme(page, 'dark');
     findings.push(...(await seriousAxeFindings(page, 'quick start, dark')));
-    await page.getByLabel('Theme').selectOption('light');
+    await chooseTheme(page, 'light');
     expect(findings, findings.join('\n')).toEqual([]);
-    expect(pageErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    expect(app.pageErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });
 });

@@ -179,7 +179,8 @@ describe('runner and history views', () => {
     expect(findings, findings.join('\n')).toEqual([]);
     const before = await list.getByRole('option').count();
     await page.getByRole('button', { name: 'Send again' }).click();
-    await page.getByTestId('response-status').waitFor();
+    // The history's own viewer shows a status too: wait for the one in the Requests view.
+    await page.getByRole('region', { name: 'Requests' }).getByTestId('response-status').waitFor();
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Requests' }).getAttribute('aria-current')).toBe('page');
     await nav('History');
     await expect.poll(() => page.getByRole('listbox', { name: /Sent requests/ }).getByRole('option').count()).toBe(before + 1);
