@@ -62,6 +62,8 @@ export interface SendInput {
   knownSecrets?: KnownSecret[];
 }
 
+const MAX_REMEMBERED_BODIES = 64;
+
 interface RunningRequest {
   controller: AbortController;
   reason?: AbortReason;
@@ -94,6 +96,8 @@ export class RequestEngine {
   readonly #pools = new ConnectionPools();
   readonly #guard = new ProductionGuard();
   readonly #running = new Map<string, RunningRequest>();
+  /** The caller's secrets per large body kept on disk, so its pages are redacted of them too. */
+  readonly #bodySecrets = new Map<string, KnownSecret[]>();
 
   constructor(options: RequestEngineOptions) {
     this.#options = options;
@@ -203,6 +207,7 @@ export class RequestEngine {
       shaped.result.redirects = shaped.result.redirects.map((hop) => ({ ...hop, from: redactor.text(hop.from), to: redactor.text(hop.to) }));
       record.response = shaped.recorded;
       record.timings = shaped.result.timings;
+      if (shaped.result.body.kind === 'file' && input.knownSecrets?.length) this.#rememberBodySecrets(shaped.result.body.responseId, input.knownSecrets);
       const historyId = input.recordHistory ? this.#record(record, secrets, knownSecrets) : undefined;
       return historyId ? { ...shaped.result, historyId } : shaped.result;
     } catch (error) {
@@ -280,7 +285,17 @@ export class RequestEngine {
     const active = this.#options.profiles.active();
     const secrets = await this.#options.profiles.secretsOf(active).catch(() => ({}));
     const variables = await this.#secretVariables(active.id);
-    return { ...page, text: this.#redactor(secrets, Object.entries(variables).map(([label, value]) => ({ label, value }))).text(page.text) };
+    const extra = [...(this.#bodySecrets.get(responseId) ?? []), ...Object.entries(variables).map(([label, value]) => ({ label, value }))];
+    return { ...page, text: this.#redactor(secrets, extra).text(page.text) };
+  }
+
+  #rememberBodySecrets(responseId: string, known: KnownSecret[]): void {
+    this.#bodySecrets.set(responseId, known);
+    // Bodies on disk are few and short-lived; the oldest entries go once the list grows.
+    for (const id of this.#bodySecrets.keys()) {
+      if (this.#bodySecrets.size <= MAX_REMEMBERED_BODIES) break;
+      this.#bodySecrets.delete(id);
+    }
   }
 
   #record(record: RecordedExchange, secrets: SecretValues, extra: KnownSecret[]): string {

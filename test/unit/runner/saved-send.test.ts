@@ -23,8 +23,9 @@ describe('Send of a saved request (sendSavedRequest)', () => {
   let runEvents: RunEvent[];
 
   beforeEach(async () => {
-    server = await startServer((req, res, body) => json(res, 200, { path: req.url, auth: req.headers.authorization ?? null, body }));
-    t = await testBackend();
+    server = await startServer((req, res, body) => json(res, 200, { path: req.url, auth: req.headers.authorization ?? null, body, padding: req.url?.includes('big') ? 'x'.repeat(8_000) : '' }));
+    // Answers over 4 KB go to a file the editor reads in pages.
+    t = await testBackend({ requests: { spoolThresholdBytes: 4_096 } });
     client = createInProcessClient(t.backend, 'test');
     runEvents = [];
     client.subscribe('run', (event) => runEvents.push(event));
@@ -95,6 +96,17 @@ describe('Send of a saved request (sendSavedRequest)', () => {
     const failed = ok(await client.sendSavedRequest({ collectionId: collection.id, path: itemPath, request: unreachable }));
     expect(failed.result).toBeUndefined();
     expect(failed.error?.code).toBe('NETWORK');
+  });
+
+  it('redacts the secrets from a large answer the editor reads in pages', async () => {
+    const itemPath = await addRequest(t, collection.id, folder, { name: 'Big', url: '{{base}}/big?k={{envKey}}' });
+    const answer = ok(await client.sendSavedRequest({ collectionId: collection.id, path: itemPath, request: newRequest({ name: 'Big', url: '{{base}}/big?k={{envKey}}' }) }));
+    const body = answer.result!.body;
+    if (body.kind !== 'file') throw new Error('expected the answer to be kept on disk');
+    const page = ok(await client.readResponseBody({ responseId: body.responseId, offset: 0, length: body.size }));
+    expect(page.text).toContain('«redacted:apiToken»');
+    expect(page.text).not.toContain(COLLECTION_SECRET);
+    expect(page.text).not.toContain(ENV_SECRET);
   });
 
   it('refuses a path that names a folder, and keeps the folder’s settings for a request no longer on disk', async () => {
