@@ -50,8 +50,8 @@ export function OrderPreview({ preview, merchantName, image, imageMatches, when 
         )}
         {receipt ? (
           <table className="qs-phone-lines" data-testid="preview-lines">
-            <caption className="qs-visually-hidden">Order lines</caption>
-            <thead className="qs-visually-hidden">
+            <caption className="visually-hidden">Order lines</caption>
+            <thead className="visually-hidden">
               <tr>
                 <th scope="col">Item</th>
                 <th scope="col">Amount</th>

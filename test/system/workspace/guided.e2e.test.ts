@@ -33,6 +33,8 @@ async function sendWithEnter(id: string, status: RegExp): Promise<void> {
   const inside = await inViewport(shown);
   if (!inside) await page.screenshot({ path: path.join(screenshots, `workspace-quickstart-${id}-status-outside.png`) });
   expect(inside, `${id}: the response status is inside the window`).toBe(true);
+  // The panes scroll, never the window: a scrolled window hides the tabs and leaves a blank strip.
+  expect(await page.evaluate(() => document.scrollingElement?.scrollTop), `${id}: the window itself is not scrolled`).toBe(0);
 }
 
 async function next(): Promise<void> {
