@@ -20,4 +20,4 @@ export function useResponseBodyReader(): ReadResponseBody | null {
 }
 
 /** 1 MiB pages: decoding one RPC answer of this size stays well under a 50 ms task. */
-export const FILE_PAGE_BYTES = 1024 * 1024;
+export const FILE_PAGE_BYTES = 512 * 1024;
