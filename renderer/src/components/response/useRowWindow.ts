@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useState, type RefObject } from 'react';
 
 export interface RowWindow {
   /** First row to render. */
@@ -24,21 +24,24 @@ const FIRST_GUESS_PX = 520;
 export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: number, rowHeight: number, overscan: number): RowWindow {
   const [view, setView] = useState({ firstInView: 0, height: FIRST_GUESS_PX });
 
-  useLayoutEffect(() => {
+  // A passive effect usually runs after the browser has laid out and painted the new rows, so
+  // reading the height here forces no layout of its own (a layout effect would, inside the task
+  // that added the rows). Later changes of height come from the ResizeObserver.
+  useEffect(() => {
     const element = scrollRef.current;
     if (!element) return;
-    let height = element.clientHeight;
+    let height = FIRST_GUESS_PX;
     const update = () => {
       const firstInView = Math.floor(element.scrollTop / rowHeight);
       setView((previous) => (previous.firstInView === firstInView && previous.height === height ? previous : { firstInView, height }));
     };
-    update();
-    const onResize = () => {
+    const measure = () => {
       height = element.clientHeight;
       update();
     };
     element.addEventListener('scroll', update, { passive: true });
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(onResize);
+    measure();
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
     observer?.observe(element);
     return () => {
       element.removeEventListener('scroll', update);
