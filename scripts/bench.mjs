@@ -70,7 +70,11 @@ const adapters = {
       command: `npx tsx bench/json-viewer.bench.ts${data.cpuSlowdown > 1 ? ` --cpu-slowdown ${data.cpuSlowdown}` : ''}`,
       rows: [
         { what: 'first lines of the body on screen, after the answer is handed over', figure: `${data.load.firstLinesMs} ms`, goal: `under ${goals.firstLinesMs} ms`, met: data.load.firstLinesMs < goals.firstLinesMs },
-        phase(`open: read all ${data.body.pages} pages, parse in the worker, tree visible`, data.load),
+        {
+          ...phase(`open: read all ${data.body.pages} pages, parse in the worker, tree visible`, data.load),
+          ratio: data.floor ? `${(data.load.ms / Math.max(1, data.floor.ms)).toFixed(2)}× the floor` : '',
+        },
+        ...(data.floor ? [{ what: 'floor: the same body over the same RPC in 4 MiB pages, decoded and dropped (no viewer)', figure: `${data.floor.ms} ms`, ratio: '1.00× the floor' }] : []),
         phase('expand the root', data.expandRoot),
         phase(`expand a ${Number(data.expandMillion.childCount).toLocaleString('en')}-item array`, data.expandMillion, `, ${data.expandMillion.renderedRows} rows in the page`),
         ...(data.jumpToEnd ? [phase('jump to the end of the expanded array', data.jumpToEnd)] : []),

@@ -34,6 +34,17 @@ benchWindow.benchUntil = (done) =>
 
 const size = Number(new URLSearchParams(location.search).get('size'));
 
+benchWindow.benchReadFloor = async (pageBytes) => {
+  const started = performance.now();
+  for (let offset = 0; ; ) {
+    const response = await fetch('/rpc/readResponseBody', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ input: { responseId: 'bench-body', offset, length: pageBytes } }) });
+    const page = (await response.json()) as { value: { nextOffset: number; done: boolean } };
+    if (page.value.done || page.value.nextOffset <= offset) break;
+    offset = page.value.nextOffset;
+  }
+  return performance.now() - started;
+};
+
 const api = new Proxy(
   {
     readResponseBody: async (input: unknown) => {
