@@ -89,7 +89,8 @@ export function storedResponseAsResult(entry: HistoryEntry): SendResult | null {
     sent: {
       method: entry.request.method as HttpMethod,
       url: entry.request.url,
-      headers: entry.request.headers.map((header) => ({ ...header, auto: false, secret: false })),
+      // A header the history redacted is marked secret, so the viewer shows it as masked.
+      headers: entry.request.headers.map((header) => ({ ...header, auto: false, secret: header.value.startsWith('«redacted') })),
       body: entry.request.body,
       unresolved: [],
       toProfileHost: true,

@@ -5,7 +5,7 @@ import { receiptSentWithPayment, type PaymentApi } from '../../../shared/quickst
 import { ORDER_STEP_IDS } from '../../../shared/quickstart/progress';
 import { keyOfStep } from '../../../shared/quickstart/step-requests';
 import { REQUEST_STEP_IDS, stepById, type RequestStepId } from '../../../shared/quickstart/steps';
-import { resultFromHistory } from './history-result';
+import { storedResponseAsResult } from '../history/history-format';
 import { explainResult, type QuickStartModel } from './useQuickStart';
 
 export interface RunProgress {
@@ -62,7 +62,7 @@ export function runAll(model: QuickStartModel, api: ExplorerApi & ExplorerEvents
     const state = model.stateRef.current;
     const key = state ? keyOfStep(stepId, state) : null;
     const entry = result.historyId ? await api.getHistoryEntry({ id: result.historyId }) : null;
-    const shown = entry?.ok ? resultFromHistory(entry.value) : null;
+    const shown = entry?.ok ? storedResponseAsResult(entry.value) : null;
     if (key) model.showRunResult(key, shown, result.error ?? null);
     await model.refresh();
     if (result.passed || failure) return;
