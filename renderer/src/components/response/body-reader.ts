@@ -19,5 +19,10 @@ export function useResponseBodyReader(): ReadResponseBody | null {
   return useMemo(() => (typeof api.readResponseBody === 'function' ? api.readResponseBody.bind(api) : null), [api]);
 }
 
-/** 1 MiB pages: decoding one RPC answer of this size stays well under a 50 ms task. */
+/**
+ * 512 KiB pages. The browser decodes each RPC answer (text, then JSON) on the main thread in one
+ * task: about 4 ms for a page this size on our 2-core machine, so it stays short even when a busy
+ * machine stretches it several times; 1 MiB pages made twice that. The body still arrives as
+ * fast (bench/json-viewer.bench.ts), since the host answers smaller pages sooner.
+ */
 export const FILE_PAGE_BYTES = 512 * 1024;
