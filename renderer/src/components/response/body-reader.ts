@@ -21,8 +21,8 @@ export function useResponseBodyReader(): ReadResponseBody | null {
 
 /**
  * 512 KiB pages. The browser decodes each RPC answer (text, then JSON) on the main thread in one
- * task: about 4 ms for a page this size on our 2-core machine, so it stays short even when a busy
- * machine stretches it several times; 1 MiB pages made twice that. The body still arrives as
- * fast (bench/json-viewer.bench.ts), since the host answers smaller pages sooner.
+ * task whose length grows with the page (some 8 ms of CPU for 1 MiB in a trace here), so half
+ * that keeps the task short even when a busy machine stretches it several times. The body
+ * arrives no slower (bench/json-viewer.bench.ts): the host answers smaller pages sooner.
  */
 export const FILE_PAGE_BYTES = 512 * 1024;
