@@ -141,7 +141,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...createQuickStartHandlers({ storeFactory: options.storeFactory, dataDir: options.dataDir, notices, doc: quickStartDoc }),
     ...createSandboxHandlers(sandbox.running),
     ...createCollectionHandlers({ store: collections, items, history }),
-    ...createRunnerHandlers({ runner, store: collections, extras: (id) => builtInRuns.get(id) }),
+    ...createRunnerHandlers({ runner, store: collections, engine, profiles, extras: (id) => builtInRuns.get(id) }),
     ...createInteropHandlers({ handlers: () => handlers, profiles, tokens: engine.tokens }),
     ...createWorkspaceHandlers({ storeFactory: options.storeFactory, dataDir: options.dataDir, notices }),
   };

@@ -33,6 +33,22 @@ const httpBaseUrl = z
 
 const variableName = z.string().regex(/^[A-Za-z_][\w.-]*$/, 'Variable names start with a letter or _ and hold letters, digits, _, - or .');
 export const ProfileVariablesSchema = z.record(variableName, z.string().max(10_000));
+export const ProfileVariableNameSchema = variableName;
+const secretVariableValue = z.string().min(1).max(10_000);
+
+/**
+ * One secret variable as an update lists it. Its value goes to the keychain; without a value the
+ * stored one is kept, or taken over from `previousName` when the variable was renamed (the
+ * window never holds the value, so it cannot send it back).
+ */
+export const SecretVariableChangeSchema = z
+  .object({
+    name: variableName,
+    value: secretVariableValue.optional(),
+    previousName: variableName.optional(),
+  })
+  .strict();
+export type SecretVariableChange = z.infer<typeof SecretVariableChangeSchema>;
 
 export const ProfileDraftSchema = z
   .object({
@@ -43,6 +59,11 @@ export const ProfileDraftSchema = z
     msn: MsnSchema,
     system: SystemHeadersSchema.partial().optional(),
     variables: ProfileVariablesSchema.optional(),
+    /**
+     * Every secret variable the profile keeps after this change; a secret left out is removed from
+     * the keychain. Left out entirely, the secret variables stay as they are.
+     */
+    secretVariables: z.array(SecretVariableChangeSchema).max(200).optional(),
   })
   .strict();
 export type ProfileDraft = z.infer<typeof ProfileDraftSchema>;
@@ -68,6 +89,8 @@ export const ProfileViewSchema = z.object({
   builtIn: z.boolean(),
   active: z.boolean(),
   secrets: z.object({ client_id: SecretStateSchema, client_secret: SecretStateSchema, subscription_key: SecretStateSchema }),
+  /** The secret variables by name: whether a value is stored and how it ends, never the value. */
+  secretVariables: z.record(z.string(), SecretStateSchema).default({}),
 });
 export type ProfileView = z.infer<typeof ProfileViewSchema>;
 
@@ -128,6 +151,16 @@ export const profilesContract = {
     summary: 'Remove one key of a profile from the keychain.',
     input: z.object({ id: z.string().min(1), field: SecretFieldSchema }).strict(),
     output: z.object({ field: SecretFieldSchema, state: SecretStateSchema }),
+  }),
+  setProfileVariableSecret: method({
+    summary: 'Store or replace the value of one secret variable of a profile in the OS keychain (a plain variable of that name becomes secret).',
+    input: z.object({ id: z.string().min(1), name: variableName, value: secretVariableValue }).strict(),
+    output: z.object({ name: z.string(), state: SecretStateSchema }),
+  }),
+  deleteProfileVariableSecret: method({
+    summary: 'Remove one secret variable of a profile, and its value from the keychain.',
+    input: z.object({ id: z.string().min(1), name: variableName }).strict(),
+    output: z.object({ name: z.string(), state: SecretStateSchema }),
   }),
   getKeychainStatus: method({
     summary: 'Whether keys can be kept in the OS keychain, and if not, why and what to do.',

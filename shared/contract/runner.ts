@@ -1,7 +1,26 @@
 import { z } from 'zod';
-import { CollectionIdSchema } from '../model/collection';
-import { RunEventSchema, RunOptionsSchema, RunSummarySchema } from '../model/run';
+import { ExplorerErrorSchema } from '../errors';
+import { CollectionIdSchema, ItemPathSchema } from '../model/collection';
+import { ApiRequestSchema } from '../model/request';
+import { AssertionResultSchema, RunEventSchema, RunOptionsSchema, RunSummarySchema } from '../model/run';
+import { SendResultSchema } from './requests';
 import { method } from './define';
+
+/** One Send of a saved request, as its collection's run would make it. */
+export const SavedSendResultSchema = z.object({
+  /** The answer, redacted as sendRequest's is; absent when nothing came back (see `error`). */
+  result: SendResultSchema.optional(),
+  error: ExplorerErrorSchema.optional(),
+  /** The test scripts' results (pm.test), and the request's preflight problems. */
+  assertions: z.array(AssertionResultSchema),
+  /** What the scripts logged, redacted. */
+  console: z.array(z.object({ level: z.enum(['log', 'info', 'warn', 'error']), message: z.string() })),
+  /** A pre-request script skipped the request: nothing was sent. */
+  skipped: z.boolean(),
+  /** Names of the variables the scripts and extractions set. */
+  setVariables: z.array(z.string()),
+});
+export type SavedSendResult = z.infer<typeof SavedSendResultSchema>;
 
 export const runnerContract = {
   startRun: method({
@@ -18,6 +37,22 @@ export const runnerContract = {
     summary: 'A run’s summary and per-request results, while it runs or after (the newest runs are kept in memory).',
     input: z.object({ runId: z.string().min(1) }).strict(),
     output: RunSummarySchema,
+  }),
+  sendSavedRequest: method({
+    summary: 'Send one request of a collection as a run would (folder and collection variables with secrets, inherited auth, scripts), with the editor’s unsaved version of it.',
+    input: z
+      .object({
+        collectionId: CollectionIdSchema,
+        path: ItemPathSchema,
+        request: ApiRequestSchema,
+        /** The active profile when left out. */
+        profileId: z.string().min(1).max(200).optional(),
+        /** Chosen by the caller so cancelRequest can stop it. */
+        requestId: z.string().min(1).max(100).optional(),
+        confirmProduction: z.boolean().optional(),
+      })
+      .strict(),
+    output: SavedSendResultSchema,
   }),
   listRuns: method({
     summary: 'The runs of this session, newest first.',

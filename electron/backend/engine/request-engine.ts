@@ -3,8 +3,8 @@ import type { HeaderLine, HttpRequest, ResolvedRequest, SendResult } from '../..
 import { parseJsonOrNull } from '../../../shared/json';
 import type { RequestPayload } from '../../../shared/model/body';
 import { redactUserinfo } from '../../../shared/url-userinfo';
-import type { VariableScopes } from '../../../shared/variables';
-import { fail } from '../failure';
+import { scanVariables, type VariableScopes } from '../../../shared/variables';
+import { ExplorerFailure, fail } from '../failure';
 import { buildHistoryEntry, type RecordedExchange } from '../history/history-entry';
 import type { HistoryStore } from '../history/history-store';
 import { Redactor, type KnownSecret } from '../history/redactor';
@@ -55,7 +55,14 @@ export interface SendInput {
    * sendRequest input cannot set it, so the renderer still only sees redacted answers.
    */
   unredactedResponse?: boolean;
+  /**
+   * Values the caller filled in from the keychain (a collection's or folder's secret variables):
+   * the history, the answer and any error redact them like keys. Backend callers only.
+   */
+  knownSecrets?: KnownSecret[];
 }
+
+const MAX_REMEMBERED_BODIES = 64;
 
 interface RunningRequest {
   controller: AbortController;
@@ -89,6 +96,8 @@ export class RequestEngine {
   readonly #pools = new ConnectionPools();
   readonly #guard = new ProductionGuard();
   readonly #running = new Map<string, RunningRequest>();
+  /** The caller's secrets per large body kept on disk, so its pages are redacted of them too. */
+  readonly #bodySecrets = new Map<string, KnownSecret[]>();
 
   constructor(options: RequestEngineOptions) {
     this.#options = options;
@@ -101,7 +110,10 @@ export class RequestEngine {
   }
 
   async preview(request: HttpRequest, variables: SendVariables | undefined, profileId: string): Promise<ResolvedRequest> {
-    const prepared = this.#prepare(request, variables, profileId, false);
+    const secretVariables = await this.#secretVariables(profileId);
+    // A preview shows where a secret goes, never the secret: each is filled with its mask.
+    const masked = Object.fromEntries(Object.entries(secretVariables).map(([name, value]) => [name, maskSecret(value)]));
+    const prepared = this.#prepare(request, variables, profileId, false, masked);
     let secrets: SecretValues = {};
     try {
       secrets = await this.#options.profiles.secretsOf(prepared.profile);
@@ -115,11 +127,15 @@ export class RequestEngine {
       subscriptionKey: maskSecret(secrets.subscription_key),
       token: cached ? maskSecret(cached.value) : '«fetched when sent»',
     });
-    return this.#shown(prepared, plan.headers);
+    const secretNames = new Set(Object.keys(secretVariables));
+    const usesSecret = (name: string) => request.headers.some((h) => h.enabled && h.name.toLowerCase() === name.toLowerCase() && scanVariables(h.value).some((v) => secretNames.has(v.name)));
+    return this.#shown(prepared, plan.headers.map((h) => (!h.auto && !h.secret && usesSecret(h.name) ? { ...h, secret: true } : h)));
   }
 
   async send(input: SendInput, callerSignal?: AbortSignal): Promise<SendResult> {
-    const prepared = this.#prepare(input.request, input.variables, input.profileId, true);
+    const secretVariables = await this.#secretVariables(input.profileId);
+    const knownSecrets: KnownSecret[] = [...(input.knownSecrets ?? []), ...Object.entries(secretVariables).map(([label, value]) => ({ label, value }))];
+    const prepared = this.#prepare(input.request, input.variables, input.profileId, true, secretVariables);
     if (prepared.payload) await this.#encode(prepared);
     const { profile, url, method } = prepared;
     const requestId = input.requestId ?? randomUUID();
@@ -184,10 +200,15 @@ export class RequestEngine {
         const token = parseTokenResponse(parseJsonOrNull(collected.bytes.toString('utf8')) ?? undefined, this.tokens.now());
         if (token) this.tokens.adopt(profile.id, token);
       }
-      const shaped = shapeResponse({ outcome, collected, redactor: this.#redactor(secrets), redactResult: input.unredactedResponse !== true, requestId, retried, sent: this.#shown(prepared, maskHeaders(plan.headers)) });
+      const redactor = this.#redactor(secrets, knownSecrets);
+      // What was sent is shown, never the secret variables filled into it.
+      const sent = redactSent(this.#shown(prepared, maskHeaders(plan.headers)), redactor);
+      const shaped = shapeResponse({ outcome, collected, redactor, redactResult: input.unredactedResponse !== true, requestId, retried, sent });
+      shaped.result.redirects = shaped.result.redirects.map((hop) => ({ ...hop, from: redactor.text(hop.from), to: redactor.text(hop.to) }));
       record.response = shaped.recorded;
       record.timings = shaped.result.timings;
-      const historyId = input.recordHistory ? this.#record(record, secrets) : undefined;
+      if (shaped.result.body.kind === 'file' && input.knownSecrets?.length) this.#rememberBodySecrets(shaped.result.body.responseId, input.knownSecrets);
+      const historyId = input.recordHistory ? this.#record(record, secrets, knownSecrets) : undefined;
       return historyId ? { ...shaped.result, historyId } : shaped.result;
     } catch (error) {
       const failure = state.reason
@@ -196,8 +217,8 @@ export class RequestEngine {
           ? transportFailure(undefined, url.host, 'timeout', timeoutMs)
           : transportFailure(error, url.host, undefined, timeoutMs);
       record.error = { code: failure.code, message: failure.message };
-      if (input.recordHistory) this.#record(record, secrets);
-      throw failure;
+      if (input.recordHistory) this.#record(record, secrets, knownSecrets);
+      throw new ExplorerFailure(failure.code, this.#redactor(secrets, knownSecrets).text(failure.message), failure.issues);
     } finally {
       clearTimeout(timer);
       callerSignal?.removeEventListener('abort', onCallerGone);
@@ -207,6 +228,22 @@ export class RequestEngine {
 
   cancel(requestId: string): boolean {
     return this.#abort(requestId, 'cancelled');
+  }
+
+  /** An answer the runner got unredacted, made fit for the window: keys, tokens and the given secrets replaced. */
+  async redactForWindow(result: SendResult, profileId: string, extra: KnownSecret[]): Promise<SendResult> {
+    const { profiles } = this.#options;
+    const secrets = await profiles.secretsOf(profiles.get(profileId)).catch(() => ({}));
+    const variables = await this.#secretVariables(profileId);
+    const redactor = this.#redactor(secrets, [...extra, ...Object.entries(variables).map(([label, value]) => ({ label, value }))]);
+    const body = result.body.kind === 'inline' && result.body.encoding === 'utf8' ? { ...result.body, text: redactor.text(result.body.text) } : result.body;
+    return {
+      ...result,
+      sent: redactSent(result.sent, redactor),
+      headers: result.headers.map((h) => ({ name: h.name, value: redactor.byValue(h.value) })),
+      body,
+      redirects: result.redirects.map((hop) => ({ ...hop, from: redactor.text(hop.from), to: redactor.text(hop.to) })),
+    };
   }
 
   dispose(): void {
@@ -245,27 +282,47 @@ export class RequestEngine {
   async readPage(responseId: string, offset: number, length: number, options: { unredacted?: boolean } = {}) {
     const page = await this.bodies.readPage(responseId, offset, length);
     if (options.unredacted) return page;
-    const secrets = await this.#options.profiles.secretsOf(this.#options.profiles.active()).catch(() => ({}));
-    return { ...page, text: this.#redactor(secrets).text(page.text) };
+    const active = this.#options.profiles.active();
+    const secrets = await this.#options.profiles.secretsOf(active).catch(() => ({}));
+    const variables = await this.#secretVariables(active.id);
+    const extra = [...(this.#bodySecrets.get(responseId) ?? []), ...Object.entries(variables).map(([label, value]) => ({ label, value }))];
+    return { ...page, text: this.#redactor(secrets, extra).text(page.text) };
   }
 
-  #record(record: RecordedExchange, secrets: SecretValues): string {
-    const entry = buildHistoryEntry(record, this.#redactor(secrets), this.#options.history.limits.bodyCap);
+  #rememberBodySecrets(responseId: string, known: KnownSecret[]): void {
+    this.#bodySecrets.set(responseId, known);
+    // Bodies on disk are few and short-lived; the oldest entries go once the list grows.
+    for (const id of this.#bodySecrets.keys()) {
+      if (this.#bodySecrets.size <= MAX_REMEMBERED_BODIES) break;
+      this.#bodySecrets.delete(id);
+    }
+  }
+
+  #record(record: RecordedExchange, secrets: SecretValues, extra: KnownSecret[]): string {
+    const entry = buildHistoryEntry(record, this.#redactor(secrets, extra), this.#options.history.limits.bodyCap);
     this.#options.history.add(entry);
     return entry.id;
   }
 
-  #redactor(secrets: SecretValues): Redactor {
-    const known: KnownSecret[] = Object.entries(secrets).map(([label, value]) => ({ label, value: value! }));
+  /** The profile's secret variables from the keychain; none when the profile has none or the keychain cannot answer. */
+  async #secretVariables(profileId: string): Promise<Record<string, string>> {
+    const { profiles } = this.#options;
+    return profiles.secretVariablesOf(profiles.get(profileId)).catch(() => ({}));
+  }
+
+  #redactor(secrets: SecretValues, extra: KnownSecret[] = []): Redactor {
+    const known: KnownSecret[] = [...extra, ...Object.entries(secrets).map(([label, value]) => ({ label, value: value! }))];
     for (const token of this.tokens.values()) known.push({ label: 'access_token', value: token });
     return new Redactor(known);
   }
 
-  #prepare(request: HttpRequest, variables: SendVariables | undefined, profileId: string, strict: boolean): Prepared {
+  #prepare(request: HttpRequest, variables: SendVariables | undefined, profileId: string, strict: boolean, secretVariables: Record<string, string>): Prepared {
     const { profiles } = this.#options;
     const profile = profiles.get(profileId);
     const baseUrl = profiles.baseUrlOf(profile);
-    const scopes: VariableScopes = { ...variables, profile: profiles.variablesOf(profile) };
+    // baseUrl and msn stay the profile's own: a secret variable cannot repoint them.
+    const own = profiles.variablesOf(profile);
+    const scopes: VariableScopes = { ...variables, profile: { ...secretVariables, ...own, baseUrl: own.baseUrl!, msn: own.msn! } };
     const filled = fillRequest(request, scopes, new Date(this.tokens.now()));
     if (strict && filled.unresolved.length > 0) {
       const names = filled.unresolved.map((name) => `{{${name}}}`).join(', ');
@@ -307,6 +364,15 @@ export class RequestEngine {
       toProfileHost: prepared.toProfileHost,
     };
   }
+}
+
+function redactSent(sent: ResolvedRequest, redactor: Redactor): ResolvedRequest {
+  return {
+    ...sent,
+    url: redactor.text(sent.url),
+    body: redactor.text(sent.body),
+    headers: sent.headers.map((h) => (h.secret ? h : { ...h, value: redactor.byValue(h.value) })),
+  };
 }
 
 function shownBody(prepared: Prepared): string {

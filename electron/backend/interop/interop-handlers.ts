@@ -45,6 +45,8 @@ export function createInteropHandlers(deps: InteropDeps): Pick<Handlers, Interop
         ...Object.entries({ ...own, ...named }).map(([key, value]) => ({ key, value, enabled: true, secret: false })),
         // Keys stay in the keychain: the names are there for Postman users to fill in.
         ...[...VIPPS_PROFILE_VARIABLES].filter((key) => !(key in named) && !(key in own)).map((key) => ({ key, value: '', enabled: true, secret: true })),
+        // Secret variables likewise: their names go out, their values stay in the keychain.
+        ...profile.secretVariables.filter((key) => !(key in named) && !(key in own)).map((key) => ({ key, value: '', enabled: true, secret: true })),
       ];
       const text = `${JSON.stringify(exportPostmanEnvironment({ name: profile.name, scope: 'environment', variables }), null, 2)}\n`;
       return { fileName: fileNameFor(profile.name, '.postman_environment.json'), text };

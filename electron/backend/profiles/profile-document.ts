@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EnvironmentKindSchema } from '../../../shared/contract/app';
-import { MsnSchema, ProfileVariablesSchema, SystemHeadersSchema, type SystemHeaders } from '../../../shared/contract/profiles';
+import { MsnSchema, ProfileVariableNameSchema, ProfileVariablesSchema, SystemHeadersSchema, type SystemHeaders } from '../../../shared/contract/profiles';
 import { hasUserinfo, redactUserinfo, USERINFO_PLACEHOLDER } from '../../../shared/url-userinfo';
 import { APP } from '../app-info';
 import { openDocument, type DocumentStore, type StoreFactory } from '../store/document-store';
@@ -17,6 +17,8 @@ export const StoredProfileSchema = z.object({
   msn: MsnSchema,
   system: SystemHeadersSchema,
   variables: ProfileVariablesSchema,
+  /** Names of the secret variables; their values live in the keychain. Files written before they existed have none. */
+  secretVariables: z.array(ProfileVariableNameSchema).default([]),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -43,6 +45,7 @@ export function builtInSandboxProfile(msn: string, now: Date): SalesUnitProfile 
     msn,
     system: defaultSystemHeaders(),
     variables: {},
+    secretVariables: [],
     createdAt: time,
     updatedAt: time,
   };

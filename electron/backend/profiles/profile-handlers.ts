@@ -12,6 +12,8 @@ type ProfileMethods =
   | 'setActiveProfile'
   | 'setProfileSecret'
   | 'deleteProfileSecret'
+  | 'setProfileVariableSecret'
+  | 'deleteProfileVariableSecret'
   | 'getKeychainStatus'
   | 'useMemoryKeychain'
   | 'getTokenInfo'
@@ -29,6 +31,8 @@ export function createProfileHandlers(deps: { profiles: ProfileService; vault: S
     setActiveProfile: ({ id }) => profiles.setActive(id),
     setProfileSecret: async ({ id, field, value }) => ({ field, state: await profiles.setSecret(id, field, value) }),
     deleteProfileSecret: async ({ id, field }) => ({ field, state: await profiles.deleteSecret(id, field) }),
+    setProfileVariableSecret: async ({ id, name, value }) => ({ name, state: await profiles.setVariableSecret(id, name, value) }),
+    deleteProfileVariableSecret: async ({ id, name }) => ({ name, state: await profiles.deleteVariableSecret(id, name) }),
     getKeychainStatus: ({ recheck }) => vault.status(recheck === true),
     useMemoryKeychain: () => vault.useMemory(),
     getTokenInfo: async ({ profileId }) => tokens.info(profileIdOr(profileId)),

@@ -13,6 +13,7 @@ import { ExplorerFailure, fail } from '../failure';
 import type { DocumentStore } from '../store/document-store';
 import type { SecretValues, SecretVault } from '../vault/secret-vault';
 import { defaultSystemHeaders, SANDBOX_PROFILE_ID, type ProfilesDocument, type SalesUnitProfile } from './profile-document';
+import { ProfileSecretVariables } from './profile-secret-variables';
 
 export const ENVIRONMENT_BASE_URLS = {
   test: 'https://apitest.vipps.no',
@@ -36,9 +37,11 @@ export interface ProfileServiceDeps {
 /** Profiles: one sales unit in one environment each, one of them active. */
 export class ProfileService {
   readonly #deps: ProfileServiceDeps;
+  readonly #secretVariables: ProfileSecretVariables;
 
   constructor(deps: ProfileServiceDeps) {
     this.#deps = deps;
+    this.#secretVariables = new ProfileSecretVariables(deps.vault);
   }
 
   get(id: string): SalesUnitProfile {
@@ -74,6 +77,12 @@ export class ProfileService {
     return this.#deps.vault.getAll(profile.id);
   }
 
+  /** The values of the profile's secret variables, read from the keychain, for the engine to fill and to redact. */
+  secretVariablesOf(profile: SalesUnitProfile): Promise<Record<string, string>> {
+    if (profile.secretVariables.length === 0) return Promise.resolve({});
+    return this.#secretVariables.values(profile.id, profile.secretVariables);
+  }
+
   activeEnvironment(): ActiveEnvironment {
     const profile = this.active();
     return { profileId: profile.id, profileName: profile.name, kind: profile.environment, baseUrl: this.baseUrlOf(profile) || 'embedded sandbox (not running)' };
@@ -87,20 +96,22 @@ export class ProfileService {
   }
 
   async view(profile: SalesUnitProfile): Promise<ProfileView> {
-    const { createdAt: _created, updatedAt: _updated, ...rest } = profile;
+    const { createdAt: _created, updatedAt: _updated, secretVariables, ...rest } = profile;
     return {
       ...rest,
       baseUrl: this.baseUrlOf(profile),
       builtIn: profile.id === SANDBOX_PROFILE_ID,
       active: this.#deps.store.read().activeProfileId === profile.id,
       secrets: await this.#deps.vault.describe(profile.id),
+      secretVariables: await this.#secretVariables.describe(profile.id, secretVariables),
     };
   }
 
   async create(draft: ProfileDraft, secrets: SecretValues = {}): Promise<ProfileView> {
     checkBaseUrl(draft.environment, draft.customBaseUrl);
     const wanted = secretFields.filter((field) => secrets[field] !== undefined);
-    if (wanted.length > 0) {
+    const variablePlan = this.#secretVariables.plan('', [], (draft.secretVariables ?? []).map(({ name, value }) => ({ name, ...(value !== undefined ? { value } : {}) })), Object.keys(draft.variables ?? {}));
+    if (wanted.length > 0 || variablePlan.names.length > 0) {
       // Refuse before anything is saved, so a failed keychain leaves no half-made profile.
       const status = await this.#deps.vault.status();
       if (status.state === 'unavailable') {
@@ -117,14 +128,17 @@ export class ProfileService {
       msn: draft.msn,
       system: { ...defaultSystemHeaders(), ...draft.system },
       variables: draft.variables ?? {},
+      secretVariables: variablePlan.names,
       createdAt: time,
       updatedAt: time,
     };
     this.#deps.store.update((doc) => ({ ...doc, profiles: [...doc.profiles, profile] }));
     try {
       for (const field of wanted) await this.#deps.vault.set(profile.id, field, secrets[field]!);
+      for (const change of draft.secretVariables ?? []) if (change.value !== undefined) await this.#secretVariables.set(profile.id, change.name, change.value);
     } catch (error) {
       await this.#deps.vault.removeAll(profile.id).catch(() => undefined);
+      await this.#secretVariables.removeAll(profile.id, profile.secretVariables).catch(() => undefined);
       this.#deps.store.update((doc) => ({ ...doc, profiles: doc.profiles.filter((p) => p.id !== profile.id) }));
       throw error;
     }
@@ -139,18 +153,25 @@ export class ProfileService {
     const environment = changes.environment ?? current.environment;
     const customBaseUrl = environment === 'custom' ? (changes.customBaseUrl ?? current.customBaseUrl) : undefined;
     checkBaseUrl(environment, customBaseUrl);
+    const variables = changes.variables ?? current.variables;
+    const variablePlan = changes.secretVariables
+      ? this.#secretVariables.plan(id, current.secretVariables, changes.secretVariables, Object.keys(variables))
+      : this.#secretVariables.plan(id, current.secretVariables, current.secretVariables.filter((name) => !Object.hasOwn(variables, name)).map((name) => ({ name })), []);
     const next: SalesUnitProfile = {
       ...current,
       name: changes.name ?? current.name,
       environment,
       msn: changes.msn ?? current.msn,
       system: { ...current.system, ...changes.system },
-      variables: changes.variables ?? current.variables,
+      variables,
+      secretVariables: variablePlan.names,
       updatedAt: this.#now().toISOString(),
     };
     if (customBaseUrl) next.customBaseUrl = customBaseUrl;
     else delete next.customBaseUrl;
+    await this.#writeSecretVariables(variablePlan);
     this.#deps.store.update((doc) => ({ ...doc, profiles: doc.profiles.map((p) => (p.id === id ? next : p)) }));
+    await variablePlan.removeStale();
     if (this.baseUrlOf(next) !== this.baseUrlOf(current) || next.msn !== current.msn) this.#deps.onCredentialsChanged?.(id);
     return this.view(next);
   }
@@ -160,6 +181,7 @@ export class ProfileService {
     this.get(id);
     // Keys first: a profile whose keys could not be removed stays listed, so the user can retry.
     await this.#deps.vault.removeAll(id);
+    await this.#secretVariables.removeAll(id, this.get(id).secretVariables);
     const doc = this.#deps.store.update((current) => {
       const profiles = current.profiles.filter((p) => p.id !== id);
       return { profiles, activeProfileId: current.activeProfileId === id ? SANDBOX_PROFILE_ID : current.activeProfileId };
@@ -189,6 +211,41 @@ export class ProfileService {
     const state = await this.#deps.vault.remove(id, field);
     this.#deps.onCredentialsChanged?.(id);
     return state;
+  }
+
+  /** Stores one secret variable's value; a plain variable of the same name stops being plain. */
+  async setVariableSecret(id: string, name: string, value: string): Promise<SecretState> {
+    this.get(id);
+    const state = await this.#secretVariables.set(id, name, value).catch((error: unknown) => {
+      if (error instanceof ExplorerFailure && error.code === 'KEYCHAIN_UNAVAILABLE') this.#deps.onKeychainUnavailable?.(error.message);
+      throw error;
+    });
+    this.#deps.store.update((doc) => ({
+      ...doc,
+      profiles: doc.profiles.map((p) => {
+        if (p.id !== id) return p;
+        const { [name]: _plain, ...variables } = p.variables;
+        return { ...p, variables, secretVariables: p.secretVariables.includes(name) ? p.secretVariables : [...p.secretVariables, name], updatedAt: this.#now().toISOString() };
+      }),
+    }));
+    return state;
+  }
+
+  async deleteVariableSecret(id: string, name: string): Promise<SecretState> {
+    this.get(id);
+    const state = await this.#secretVariables.remove(id, name);
+    this.#deps.store.update((doc) => ({
+      ...doc,
+      profiles: doc.profiles.map((p) => (p.id === id ? { ...p, secretVariables: p.secretVariables.filter((n) => n !== name), updatedAt: this.#now().toISOString() } : p)),
+    }));
+    return state;
+  }
+
+  async #writeSecretVariables(plan: { write(): Promise<void> }): Promise<void> {
+    await plan.write().catch((error: unknown) => {
+      if (error instanceof ExplorerFailure && error.code === 'KEYCHAIN_UNAVAILABLE') this.#deps.onKeychainUnavailable?.(error.message);
+      throw error;
+    });
   }
 
   #now(): Date {

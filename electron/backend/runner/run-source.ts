@@ -44,7 +44,8 @@ export interface RunSource {
   prepare?(itemPath: string, request: ApiRequest, resolve: (name: string) => string | undefined): PreparedItem;
 }
 
-function chainOf(loaded: LoadedCollection, itemPath: string): ContainerLink[] {
+/** The collection and each folder down to the item's own, outermost first (those that exist). */
+export function chainOf(loaded: LoadedCollection, itemPath: string): ContainerLink[] {
   const chain: ContainerLink[] = [];
   let folder = parentOf(itemPath);
   for (;;) {

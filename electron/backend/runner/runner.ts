@@ -6,7 +6,7 @@ import type { AssertionResult, RunOptions, RunRequestResult, RunSummary } from '
 import type { ExplorerError } from '../../../shared/errors';
 import type { EventBus } from '../events/event-bus';
 import { ExplorerFailure, fail } from '../failure';
-import { Redactor } from '../history/redactor';
+import { Redactor, type KnownSecret } from '../history/redactor';
 import type { RequestEngine } from '../engine/request-engine';
 import type { ProfileService } from '../profiles/profile-service';
 import { applyExtractions } from './extractions';
@@ -14,6 +14,17 @@ import { ScriptFailure, type AfterResponseContext, type BeforeRequestContext, ty
 import { RunScopes, type RequestScopes } from './run-scopes';
 import type { PlannedRequest, RunSource } from './run-source';
 import { countResults, emptySummary } from './run-summary';
+
+/** A single send keeps at most this many script console lines for the editor. */
+const SINGLE_CONSOLE_LINES = 200;
+
+/** What #runOne collects when it serves a single send instead of a run. */
+interface SingleSend {
+  requestId: string | undefined;
+  console: Array<{ level: 'log' | 'info' | 'warn' | 'error'; message: string }>;
+  secrets: KnownSecret[];
+  sent?: SendResult;
+}
 
 /** The newest runs kept in memory for getRun and listRuns. */
 const KEPT_RUNS = 20;
@@ -26,6 +37,16 @@ export interface RunnerOptions {
   events: EventBus;
   hooks?: RunnerHooks;
   now?: () => number;
+}
+
+/** What one request of a collection sent on its own (Send in an editor tab) gives back, answer unredacted. */
+export interface SingleItemOutcome {
+  result: RunRequestResult;
+  /** The answer as it came; the caller redacts it before it leaves the backend. */
+  sent: SendResult | undefined;
+  console: Array<{ level: 'log' | 'info' | 'warn' | 'error'; message: string }>;
+  /** The collection's and folders' secret values that were filled in, for redaction. */
+  secrets: Array<{ label: string; value: string }>;
 }
 
 interface ActiveRun {
@@ -95,6 +116,25 @@ export class Runner {
       return summary;
     });
     return { runId, done: active.done };
+  }
+
+  /**
+   * Sends one request of a collection exactly as a run would (folder and collection variables
+   * with their secrets, inherited auth, the chain's scripts), without a run of its own: no run
+   * events, and the answer's body stays readable afterwards.
+   */
+  async runItem(input: { source: RunSource; item: PlannedRequest; profileId?: string; requestId?: string; confirmProduction?: boolean }, signal?: AbortSignal): Promise<SingleItemOutcome> {
+    const profile = this.#options.profiles.get(input.profileId ?? this.#options.profiles.active().id);
+    const runId = randomUUID();
+    const options: RunOptions = { path: input.item.path, iterations: 1, delayMs: 0, stopOnFailure: false, variables: {}, recordHistory: true, confirmProduction: input.confirmProduction === true };
+    const summary = emptySummary({ runId, collectionId: input.source.collectionId, path: input.item.path, name: input.item.request.name, profileId: profile.id, iterations: 1, startedAt: new Date(this.#now()).toISOString() });
+    const single: SingleSend = { requestId: input.requestId, console: [], secrets: [] };
+    try {
+      const outcome = await this.#runOne({ summary, options, source: input.source, scopes: new RunScopes({}, this.#globals), secrets: new SecretCache(input.source), item: input.item, iteration: 0, index: 0, signal: signal ?? new AbortController().signal, single });
+      return { result: outcome.result, sent: single.sent, console: single.console, secrets: single.secrets };
+    } finally {
+      await this.#hooks?.runFinished?.(runId).catch(() => undefined);
+    }
   }
 
   cancel(runId: string): boolean {
@@ -203,11 +243,13 @@ export class Runner {
     iteration: number;
     index: number;
     signal: AbortSignal;
+    single?: SingleSend;
   }): Promise<{ result: RunRequestResult; next: string | null | undefined; response: ScriptResponse | undefined }> {
-    const { summary, options, source, item, iteration, index, signal } = input;
+    const { summary, options, source, item, iteration, index, signal, single } = input;
     const { profiles, events } = this.#options;
     const profile = profiles.get(summary.profileId);
     const collectionVars = await input.secrets.variablesFor(item);
+    single?.secrets.push(...collectionVars.secrets);
     const scoped = input.scopes.forRequest(collectionVars.values, profiles.variablesOf(profile));
     const redactor = new Redactor(collectionVars.secrets);
     const assertions: AssertionResult[] = [];
@@ -227,8 +269,13 @@ export class Runner {
       item: { path: item.path, name: item.request.name },
       variables: trackSets(scoped, setVariables),
       signal,
-      console: (level: 'log' | 'info' | 'warn' | 'error', message: string) => events.publish('run', { type: 'console', runId: summary.runId, level, message: redactor.text(String(message)).slice(0, 16_384) }),
-      sendRequest: (extra: ApiRequest) => this.#sendForScript(extra, item, scoped, summary, options, signal),
+      console: (level: 'log' | 'info' | 'warn' | 'error', message: string) => {
+        const line = { level, message: redactor.text(String(message)).slice(0, 16_384) };
+        if (single) {
+          if (single.console.length < SINGLE_CONSOLE_LINES) single.console.push(line);
+        } else events.publish('run', { type: 'console', runId: summary.runId, ...line });
+      },
+      sendRequest: (extra: ApiRequest) => this.#sendForScript(extra, item, scoped, summary, options, signal, collectionVars.secrets),
       setNextRequest: (target: string | null) => {
         next = target;
       },
@@ -250,8 +297,9 @@ export class Runner {
         preflightFailed = prepared.issues.length > 0;
       }
       if (!skipped && !preflightFailed) {
-        result = await this.#send(request, item, scoped, summary, options, signal);
-        response = await this.#scriptResponse(result);
+        result = await this.#send(request, item, scoped, summary, options, signal, collectionVars.secrets, single?.requestId);
+        if (single) single.sent = result;
+        response = await this.#scriptResponse(result, single !== undefined);
       }
     } catch (caught) {
       error = toError(caught);
@@ -307,7 +355,7 @@ export class Runner {
     return { result: runResult, next, response };
   }
 
-  #send(request: ApiRequest, item: PlannedRequest, scoped: RequestScopes, summary: RunSummary, options: RunOptions, signal: AbortSignal): Promise<SendResult> {
+  #send(request: ApiRequest, item: PlannedRequest, scoped: RequestScopes, summary: RunSummary, options: RunOptions, signal: AbortSignal, secrets: KnownSecret[], requestId?: string): Promise<SendResult> {
     const auth = resolveAuth([...item.chain.map((link) => link.settings.auth), request.auth]);
     const wire = HttpRequestSchema.parse(toHttpRequest(request, auth, (text) => scoped.fill(text)));
     if (options.requestTimeoutMs) wire.options.timeoutMs = options.requestTimeoutMs;
@@ -320,6 +368,8 @@ export class Runner {
         runId: summary.runId,
         confirmProduction: options.confirmProduction,
         label: request.name,
+        knownSecrets: secrets,
+        ...(requestId ? { requestId } : {}),
         // Scripts and extractions read the answer as it came (a token call's access_token above all);
         // nothing of it leaves the runner except through the redacted history and console.
         unredactedResponse: true,
@@ -328,12 +378,13 @@ export class Runner {
     );
   }
 
-  async #sendForScript(request: ApiRequest, item: PlannedRequest, scoped: RequestScopes, summary: RunSummary, options: RunOptions, signal: AbortSignal): Promise<ScriptResponse> {
-    const result = await this.#send(request, item, scoped, summary, options, signal);
+  async #sendForScript(request: ApiRequest, item: PlannedRequest, scoped: RequestScopes, summary: RunSummary, options: RunOptions, signal: AbortSignal, secrets: KnownSecret[]): Promise<ScriptResponse> {
+    const result = await this.#send(request, item, scoped, summary, options, signal, secrets);
     return this.#scriptResponse(result);
   }
 
-  async #scriptResponse(result: SendResult): Promise<ScriptResponse> {
+  /** `keepBody`: the editor pages through a large answer afterwards, so its file stays. */
+  async #scriptResponse(result: SendResult, keepBody = false): Promise<ScriptResponse> {
     let bodyText: string;
     let bodyTruncated = false;
     if (result.body.kind === 'inline') {
@@ -343,7 +394,7 @@ export class Runner {
       bodyText = page?.text ?? '';
       bodyTruncated = !page?.done;
       // The runner keeps no body: the temporary file goes as soon as it has been read.
-      this.#options.engine.bodies.release(result.body.responseId);
+      if (!keepBody) this.#options.engine.bodies.release(result.body.responseId);
     }
     return { status: result.status, statusText: result.statusText, headers: result.headers, bodyText, bodyTruncated, timeMs: result.timings.total, size: result.size };
   }

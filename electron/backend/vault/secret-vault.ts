@@ -31,6 +31,11 @@ export function collectionVariableAccount(collectionId: string, folderPath: stri
   return `collection:${collectionId}${folderPath ? `/${folderPath}` : ''}:${key}`;
 }
 
+/** A secret variable of a profile (environment): `profile-variable:<profile id>:<name>`. */
+export function profileVariableAccount(profileId: string, name: string): string {
+  return `profile-variable:${profileId}:${name}`;
+}
+
 /** Short values would be half given away by their last four characters, so those show none. */
 export function lastFour(value: string): string | undefined {
   return value.length > 8 ? value.slice(-4) : undefined;
@@ -235,7 +240,7 @@ export class SecretVault {
 
 class KeychainTimeout extends Error {}
 
-function secretState(value: string): SecretState {
+export function secretState(value: string): SecretState {
   const last4 = lastFour(value);
   return last4 ? { set: true, last4 } : { set: true };
 }

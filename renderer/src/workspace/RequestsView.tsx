@@ -109,7 +109,7 @@ function ActiveTab({ tab, onSave }: { tab: WorkspaceTab; onSave(): void }) {
       onChange={(next) => tabs.update(tab.id, next)}
       dirty={isDirty(tab)}
       outcome={sender.outcomeOf(tab.id)}
-      onSend={(options) => void sender.send(tab.id, request, { ...options, collection: context.collectionValues, inheritedAuth: context.inheritedAuth })}
+      onSend={(options) => void sender.send(tab.id, request, { ...options, collection: context.collectionValues, inheritedAuth: context.inheritedAuth, saved: context.saved })}
       onCancel={() => sender.cancel(tab.id)}
       onSave={onSave}
       splits={tabs.splits}

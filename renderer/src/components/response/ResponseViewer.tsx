@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { SendResult } from '../../../../shared/contract/requests';
 import type { ExplorerError } from '../../../../shared/errors';
 import { Tabs } from '../common/Tabs';
@@ -20,12 +20,15 @@ export interface ResponseViewerProps {
   /** The page's reading of the answer, e.g. "receipts are write-once: start a new order". */
   explain?: (result: SendResult) => ResponseExplanation | null;
   idPrefix: string;
+  /** One more view beside Body, Raw and Headers (the workspace's test results). */
+  extraTab?: { label: string; content: ReactNode };
 }
 
-type ResponseTab = 'body' | 'raw' | 'headers';
+type ResponseTab = 'body' | 'raw' | 'headers' | 'extra';
 
-export function ResponseViewer({ result, error, explain, idPrefix }: ResponseViewerProps) {
-  const [tab, setTab] = useState<ResponseTab>('body');
+export function ResponseViewer({ result, error, explain, idPrefix, extraTab }: ResponseViewerProps) {
+  const [chosen, setTab] = useState<ResponseTab>('body');
+  const tab: ResponseTab = chosen === 'extra' && !extraTab ? 'body' : chosen;
   const body = useResponseBody(result);
   const explanation = useMemo(() => (result ? explainResponse(result, explain) : null), [result, explain]);
 
@@ -53,11 +56,13 @@ export function ResponseViewer({ result, error, explain, idPrefix }: ResponseVie
               { id: 'body', label: 'Body' },
               { id: 'raw', label: 'Raw' },
               { id: 'headers', label: `Headers (${result.headers.length})` },
+              ...(extraTab ? [{ id: 'extra' as const, label: extraTab.label }] : []),
             ]}
           >
             {tab === 'body' && <BodyView body={result.body} state={body.state} idPrefix={idPrefix} onStop={body.stop} onReload={body.reload} />}
             {tab === 'raw' && <RawBodyView body={result.body} label="Response body as received" />}
             {tab === 'headers' && <HeadersView headers={result.headers} />}
+            {tab === 'extra' && extraTab?.content}
           </Tabs>
         </>
       )}

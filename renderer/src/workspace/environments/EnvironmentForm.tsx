@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ProfileView } from '../../../../shared/contract/profiles';
-import type { KeyValue } from '../../../../shared/model/request';
 import { useExplorer } from '../../api/ExplorerContext';
-import { KeyValueTable } from '../request/KeyValueTable';
+import { changesOf, EnvironmentVariablesTable, rowsOf, type EnvironmentVariableRow } from './EnvironmentVariablesTable';
 
 /** An environment's own values: MSN, the Vipps-System headers and free variables. */
 export function EnvironmentForm({ profile, onSaved }: { profile: ProfileView; onSaved(): void }) {
@@ -10,7 +9,7 @@ export function EnvironmentForm({ profile, onSaved }: { profile: ProfileView; on
   const [msn, setMsn] = useState(profile.msn);
   const [customBaseUrl, setCustomBaseUrl] = useState(profile.customBaseUrl ?? '');
   const [system, setSystem] = useState(profile.system);
-  const [variables, setVariables] = useState<KeyValue[]>(Object.entries(profile.variables).map(([key, value]) => ({ key, value, enabled: true })));
+  const [variables, setVariables] = useState<EnvironmentVariableRow[]>(() => rowsOf(profile));
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const save = async (event: FormEvent) => {
@@ -20,12 +19,16 @@ export function EnvironmentForm({ profile, onSaved }: { profile: ProfileView; on
       changes: {
         msn,
         system,
-        variables: Object.fromEntries(variables.filter((v) => v.enabled && v.key.trim() !== '').map((v) => [v.key.trim(), v.value])),
+        ...changesOf(variables),
         ...(profile.environment === 'custom' ? { customBaseUrl } : {}),
       },
     });
     setMessage(answer.ok ? { ok: true, text: 'Saved.' } : { ok: false, text: answer.error.message });
-    if (answer.ok) onSaved();
+    if (answer.ok) {
+      // Typed secret values are in the keychain now; the form forgets them.
+      setVariables(rowsOf(answer.value));
+      onSaved();
+    }
   };
 
   const systemField = (key: keyof ProfileView['system'], label: string) => (
@@ -54,9 +57,10 @@ export function EnvironmentForm({ profile, onSaved }: { profile: ProfileView; on
       </div>
       <h4>Variables</h4>
       <p className="section-hint">
-        Plain values every request can use as <code>{'{{name}}'}</code>. Keep secrets (tokens, passwords) as secret variables in a collection’s settings: those stay in the keychain.
+        Values every request can use as <code>{'{{name}}'}</code>. Mark tokens and passwords secret: their values go to the OS keychain, are masked everywhere
+        and never come back to this window. Leave a secret’s value empty to keep it, type to replace it, or remove the row to delete it.
       </p>
-      <KeyValueTable rows={variables} onChange={setVariables} noun="Variable" label="Environment variables" />
+      <EnvironmentVariablesTable rows={variables} onChange={setVariables} />
       <div className="env-actions">
         <button type="submit" className="button-primary">
           Save environment

@@ -7,6 +7,7 @@ import { useWideWindow } from '../layout/useWideWindow';
 import { requestActions } from '../slots';
 import { RequestLine } from './RequestLine';
 import { RequestPanes } from './RequestPanes';
+import { TestResults, testsLabel } from './TestResults';
 import { usePreview } from './usePreview';
 import type { TabOutcome } from './useRequestSender';
 import { toWireRequest } from './wire';
@@ -72,10 +73,16 @@ export function RequestTabView({ api, tabId, request, onChange, dirty, outcome, 
           {sendBlock}
         </p>
       )}
-      {secretsMissing.length > 0 && (
+      {secretsMissing.length > 0 && !context.saved && (
         <p className="field-error">
           {secretsMissing.map((n) => `{{${n}}}`).join(', ')} {secretsMissing.length === 1 ? 'is a secret variable' : 'are secret variables'}: the value stays in the
           keychain and is filled when the collection runs. Use Run (in the collection’s menu) to send this request with it.
+        </p>
+      )}
+      {secretsMissing.length > 0 && context.saved && (
+        <p className="section-hint">
+          {secretsMissing.map((n) => `{{${n}}}`).join(', ')} {secretsMissing.length === 1 ? 'is a secret variable' : 'are secret variables'}: filled from the keychain when
+          this request is sent.
         </p>
       )}
       {unresolved.length > secretsMissing.length && (
@@ -109,7 +116,12 @@ export function RequestTabView({ api, tabId, request, onChange, dirty, outcome, 
           </button>
         </div>
       )}
-      <ResponseViewer result={outcome.result} error={outcome.error?.code === 'CONFIRMATION_REQUIRED' ? null : outcome.error} idPrefix={`${idPrefix}-response`} />
+      <ResponseViewer
+        result={outcome.result}
+        error={outcome.error?.code === 'CONFIRMATION_REQUIRED' ? null : outcome.error}
+        idPrefix={`${idPrefix}-response`}
+        extraTab={outcome.tests ? { label: testsLabel(outcome.tests), content: <TestResults tests={outcome.tests} /> } : undefined}
+      />
     </div>
   );
 

@@ -3,6 +3,7 @@ import type { ExplorerApi } from '../../../../shared/contract';
 import type { SendResult } from '../../../../shared/contract/requests';
 import type { ExplorerError } from '../../../../shared/errors';
 import type { ApiRequest, RequestAuth } from '../../../../shared/model/request';
+import type { TestOutcome } from './TestResults';
 import { toWireRequest } from './wire';
 
 export interface TabOutcome {
@@ -11,6 +12,14 @@ export interface TabOutcome {
   error: ExplorerError | null;
   /** The request that was sent, for "Send to Production" after a confirmation. */
   lastRequest?: ApiRequest;
+  /** Test results and script output, for a request sent from its collection. */
+  tests?: TestOutcome;
+}
+
+/** A tab bound to a saved request: Send resolves it as its collection's run would. */
+export interface SavedOrigin {
+  collectionId: string;
+  path: string;
 }
 
 const IDLE: TabOutcome = { sending: false, result: null, error: null };
@@ -22,8 +31,26 @@ export function useRequestSender(api: ExplorerApi) {
 
   const set = (tabId: string, outcome: TabOutcome) => setOutcomes((current) => ({ ...current, [tabId]: outcome }));
 
+  // The backend runs it through the runner's per-request code: secrets, inherited auth and scripts included.
+  const sendSaved = useCallback(async (tabId: string, request: ApiRequest, saved: SavedOrigin, confirmProduction: boolean) => {
+    const requestId = globalThis.crypto.randomUUID();
+    inFlight.current.set(tabId, requestId);
+    setOutcomes((current) => ({ ...current, [tabId]: { ...(current[tabId] ?? IDLE), sending: true, lastRequest: request } }));
+    const answer = await api.sendSavedRequest({ collectionId: saved.collectionId, path: saved.path, request, requestId, ...(confirmProduction ? { confirmProduction: true } : {}) });
+    if (inFlight.current.get(tabId) !== requestId) return;
+    inFlight.current.delete(tabId);
+    if (!answer.ok) return set(tabId, { sending: false, result: null, error: answer.error, lastRequest: request });
+    const { result, error, assertions, console, skipped } = answer.value;
+    set(tabId, { sending: false, result: result ?? null, error: error ?? null, lastRequest: request, tests: { assertions, console, skipped } });
+  }, [api]);
+
   const send = useCallback(
-    async (tabId: string, request: ApiRequest, options: { confirmProduction?: boolean; collection?: Record<string, string>; inheritedAuth?: readonly RequestAuth[] } = {}) => {
+    async (
+      tabId: string,
+      request: ApiRequest,
+      options: { confirmProduction?: boolean; collection?: Record<string, string>; inheritedAuth?: readonly RequestAuth[]; saved?: SavedOrigin | null } = {},
+    ) => {
+      if (options.saved) return sendSaved(tabId, request, options.saved, options.confirmProduction === true);
       const wire = toWireRequest(request, options.inheritedAuth);
       if (!wire.ok) {
         set(tabId, { sending: false, result: null, error: { code: 'INVALID_INPUT', message: wire.reason }, lastRequest: request });
@@ -43,7 +70,7 @@ export function useRequestSender(api: ExplorerApi) {
       inFlight.current.delete(tabId);
       set(tabId, answer.ok ? { sending: false, result: answer.value, error: null, lastRequest: request } : { sending: false, result: null, error: answer.error, lastRequest: request });
     },
-    [api],
+    [api, sendSaved],
   );
 
   const cancel = useCallback(

@@ -12,6 +12,8 @@ export interface RequestContext {
   secretNames: ReadonlySet<string>;
   /** The folders' and collection's auth, outermost first, for "inherit". */
   inheritedAuth: RequestAuth[];
+  /** The saved request this tab edits: its Send goes through the collection, as a run would. */
+  saved: { collectionId: string; path: string } | null;
   scope: VariableScope;
 }
 
@@ -43,6 +45,8 @@ export function useRequestContext(api: ExplorerApi, origin: TabOrigin, version: 
           { key: 'baseUrl', value: active.baseUrl },
           { key: 'msn', value: active.msn },
           ...Object.entries(active.variables).map(([key, value]) => ({ key, value })),
+          // Only the names: secret values stay in the keychain.
+          ...Object.keys(active.secretVariables).map((key) => ({ key, value: '', secret: true })),
         ],
       });
     });
@@ -81,6 +85,7 @@ export function useRequestContext(api: ExplorerApi, origin: TabOrigin, version: 
       .reverse()
       .map((link) => ({ label: link.path === '' ? `collection “${link.settings.name}”` : `folder “${link.settings.name}”`, values: link.settings.variables }));
     if (environment) layers.push(environment);
-    return { collectionValues, secretNames, inheritedAuth: chain.map((link) => link.settings.auth), scope: layeredScope(layers) };
-  }, [chain, environment]);
+    const saved = collectionId !== null && itemPath !== null ? { collectionId, path: itemPath } : null;
+    return { collectionValues, secretNames, inheritedAuth: chain.map((link) => link.settings.auth), saved, scope: layeredScope(layers) };
+  }, [chain, environment, collectionId, itemPath]);
 }
