@@ -11,4 +11,6 @@ export interface BenchWindow {
   bench: BenchState;
   /** Resolves with the time at which `done()` first holds, checked on every DOM change and frame. */
   benchUntil(done: () => boolean): Promise<number>;
+  /** The floor: reads the whole body over the same RPC in pages of `pageBytes`, decoding each and keeping nothing. Resolves with the time taken. */
+  benchReadFloor(pageBytes: number): Promise<number>;
 }

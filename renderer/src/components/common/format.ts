@@ -20,8 +20,14 @@ export function formatDuration(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
 
+/**
+ * Whole numbers grouped by hand: the first toLocaleString in a window loads the ICU number data
+ * (some 15 ms), and the JSON tree shows counts in every row. Fractions still go through Intl.
+ */
 export function formatCount(count: number): string {
-  return count.toLocaleString('en-US');
+  if (!Number.isSafeInteger(count)) return count.toLocaleString('en-US');
+  const digits = String(Math.abs(count)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return count < 0 ? `-${digits}` : digits;
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

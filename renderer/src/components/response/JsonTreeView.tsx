@@ -1,4 +1,3 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { CopyButton } from '../common/CopyButton';
 import type { TreeRow } from '../../workers/json-tree-model';
@@ -7,7 +6,11 @@ import type { JsonTreeSource } from './json-tree-source';
 import { JsonTreeRow, ROW_HEIGHT } from './JsonTreeRow';
 import { TreeSearchBar } from './TreeSearchBar';
 import { EXPAND_ALL_ROWS, useJsonTree } from './useJsonTree';
+import { useRowWindow } from './useRowWindow';
 import { formatCount } from '../common/format';
+
+/** Rows rendered beyond each edge of the view, so a quick scroll does not show blanks. */
+const OVERSCAN_ROWS = 12;
 
 export interface JsonTreeViewProps {
   source: JsonTreeSource;
@@ -27,24 +30,16 @@ export function JsonTreeView({ source, root, idPrefix }: JsonTreeViewProps) {
   const [expandNote, setExpandNote] = useState<string | null>(null);
   const [expanding, setExpanding] = useState(false);
 
-  const virtualizer = useVirtualizer({
-    count: layout.rowCount,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = (items[items.length - 1]?.index ?? -1) + 1;
+  const { first, last, totalHeight, scrollToIndex } = useRowWindow(scrollRef, layout.rowCount, ROW_HEIGHT, OVERSCAN_ROWS);
 
   const { ensureRows, version } = tree;
   useEffect(() => ensureRows(first, last), [ensureRows, first, last, version]);
 
   useEffect(() => {
     if (pendingScroll === null || pendingScroll < 0) return;
-    virtualizer.scrollToIndex(pendingScroll, { align: 'auto' });
+    scrollToIndex(pendingScroll);
     setPendingScroll(null);
-  }, [pendingScroll, virtualizer, version]);
+  }, [pendingScroll, scrollToIndex, version]);
 
   const moveTo = (index: number) => {
     if (index < 0 || index >= layout.rowCount) return;
@@ -165,30 +160,31 @@ export function JsonTreeView({ source, root, idPrefix }: JsonTreeViewProps) {
         ref={scrollRef}
         role="tree"
         aria-label="Response body as a tree"
-        aria-activedescendant={items.some((item) => item.index === active) ? rowId(active) : undefined}
+        aria-activedescendant={active >= first && active < last ? rowId(active) : undefined}
         tabIndex={0}
         className="json-tree-scroll"
-        style={{ '--tree-height': `${Math.max(virtualizer.getTotalSize(), ROW_HEIGHT * 3) + 2}px` } as CSSProperties}
+        style={{ '--tree-height': `${Math.max(totalHeight, ROW_HEIGHT * 3) + 2}px` } as CSSProperties}
         onKeyDown={onKeyDown}
       >
-        <div role="none" className="json-tree-canvas" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
-            const visible = tree.rowAt(item.index);
+        <div role="none" className="json-tree-canvas" style={{ height: totalHeight }}>
+          {Array.from({ length: last - first }, (_, offset) => {
+            const index = first + offset;
+            const visible = tree.rowAt(index);
             if (!visible) return null;
             return (
               <JsonTreeRow
-                key={item.key}
-                id={rowId(item.index)}
+                key={index}
+                id={rowId(index)}
                 visible={visible}
-                top={item.start}
-                active={item.index === active}
+                top={index * ROW_HEIGHT}
+                active={index === active}
                 query={tree.search.query}
                 onSelect={() => {
-                  setActive(item.index);
+                  setActive(index);
                   scrollRef.current?.focus({ preventScroll: true });
                 }}
                 onToggle={() => {
-                  tree.toggle(item.index);
+                  tree.toggle(index);
                   scrollRef.current?.focus({ preventScroll: true });
                 }}
               />

@@ -19,5 +19,10 @@ export function useResponseBodyReader(): ReadResponseBody | null {
   return useMemo(() => (typeof api.readResponseBody === 'function' ? api.readResponseBody.bind(api) : null), [api]);
 }
 
-/** 1 MiB pages: decoding one RPC answer of this size stays well under a 50 ms task. */
-export const FILE_PAGE_BYTES = 1024 * 1024;
+/**
+ * 512 KiB pages. The browser decodes each RPC answer (text, then JSON) on the main thread in one
+ * task whose length grows with the page (some 8 ms of CPU for 1 MiB in a trace here), so half
+ * that keeps the task short even when a busy machine stretches it several times. The body
+ * arrives no slower (bench/json-viewer.bench.ts): the host answers smaller pages sooner.
+ */
+export const FILE_PAGE_BYTES = 512 * 1024;

@@ -21,13 +21,29 @@ export function prettyJson(text: string): string {
   }
 }
 
-/** The first `lines` lines of the formatted text, for a preview while the tree is built. */
+/**
+ * Slices formatted for a preview, smallest first. Formatting costs grow with the text (the
+ * formatter makes an edit per token), and most bodies fill a preview from their first few KiB,
+ * so a 16 KiB page is formatted in full only when its lines are that long.
+ */
+const PREVIEW_SLICES = [2 * 1024, 8 * 1024];
+
+/**
+ * The first `lines` lines of the formatted text, for a preview while the tree is built. A slice
+ * cut mid-body formats correctly up to its last complete line, so a slice that yields more than
+ * `lines` lines gives the same preview as the whole text would.
+ */
 export function firstLines(text: string, lines: number): string {
-  const pretty = prettyJson(text);
-  let at = -1;
-  for (let n = 0; n < lines; n++) {
-    at = pretty.indexOf('\n', at + 1);
-    if (at < 0) return pretty;
+  for (const size of [...PREVIEW_SLICES.filter((n) => n < text.length), text.length]) {
+    const pretty = prettyJson(size < text.length ? text.slice(0, size) : text);
+    let at = -1;
+    let n = 0;
+    for (; n < lines; n++) {
+      at = pretty.indexOf('\n', at + 1);
+      if (at < 0) break;
+    }
+    if (n === lines) return pretty.slice(0, at);
+    if (size === text.length) return pretty;
   }
-  return pretty.slice(0, at);
+  return text;
 }

@@ -60,6 +60,10 @@ async function loadInline(text: string, context: LoadContext): Promise<void> {
   await parseInto(source, context);
 }
 
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Reads a large body page by page into the worker; the main thread only passes the pages on. */
 async function loadFile(responseId: string, size: number, context: LoadContext): Promise<void> {
   if (!context.read) {
@@ -83,9 +87,14 @@ async function loadFile(responseId: string, size: number, context: LoadContext):
         context.setState({ phase: 'text', note: null });
         return;
       }
+      preview = firstLines(page.value.text.slice(0, PREVIEW_CHARS), PREVIEW_LINES);
+      context.setState({ phase: 'loading', loaded: page.value.nextOffset, total: page.value.totalSize, preview });
+      // The preview is painted in its own task before the worker starts, so neither waits for
+      // the other and no task does both.
+      await nextTask();
+      if (!context.isCurrent()) return;
       source = openTreeSource(Math.max(size, page.value.totalSize));
       context.track(source);
-      preview = firstLines(page.value.text.slice(0, PREVIEW_CHARS), PREVIEW_LINES);
     }
     source.append(page.value.text);
     context.setState({ phase: 'loading', loaded: page.value.nextOffset, total: page.value.totalSize, preview });
