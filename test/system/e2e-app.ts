@@ -14,6 +14,19 @@ import { tempDir } from '../helpers/temp';
 /** Where suites write screenshots for a failing or reviewed run (not the README's). */
 export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
 
+/**
+ * The README's pictures (docs/screenshots) are rewritten only when asked for with
+ * UPDATE_SCREENSHOTS=1, so an ordinary test run never changes tracked files.
+ */
+export const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
+const readmeShots = path.join(repoRoot, 'docs', 'screenshots');
+
+export async function readmeScreenshot(page: Page, name: string): Promise<void> {
+  if (!UPDATE_SCREENSHOTS) return;
+  fs.mkdirSync(readmeShots, { recursive: true });
+  await page.screenshot({ path: path.join(readmeShots, `${name}.png`) });
+}
+
 export interface AppSession {
   browser: BrowserContext;
   host: SpawnedHost;

@@ -3,8 +3,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeFindings, COLOUR_RULES, type AxeFinding } from '../../helpers/axe';
-import { repoRoot } from '../../helpers/spawn-host';
-import { chooseTheme, openApp, showView, type AppSession } from '../e2e-app';
+import { chooseTheme, openApp, readmeScreenshot, showView, UPDATE_SCREENSHOTS, type AppSession } from '../e2e-app';
 
 /**
  * axe-core on every view, dialog, menu and pane of the app, in the light and the dark theme,
@@ -12,8 +11,6 @@ import { chooseTheme, openApp, showView, type AppSession } from '../e2e-app';
  * With UPDATE_SCREENSHOTS=1 it also writes the README's screenshots (1280×800) to docs/screenshots.
  */
 
-const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
-const readmeShots = path.join(repoRoot, 'docs', 'screenshots');
 
 interface Finding extends AxeFinding {
   view: string;
@@ -63,9 +60,7 @@ async function audit(view: string, within?: string): Promise<void> {
 }
 
 async function screenshot(name: string): Promise<void> {
-  if (!UPDATE_SCREENSHOTS) return;
-  fs.mkdirSync(readmeShots, { recursive: true });
-  await page.screenshot({ path: path.join(readmeShots, `${name}.png`) });
+  await readmeScreenshot(page, name);
 }
 
 const tree = () => page.getByRole('tree', { name: 'Collections' });
@@ -238,6 +233,19 @@ describe('accessibility of every view, in both themes (axe-core: no serious or c
     await showView(page, 'Environments');
     await page.getByRole('heading', { name: 'Environments', exact: true }).waitFor();
     await audit('environments editor');
+    // A plain and a stored secret variable, so the audit and the picture include both kinds of row.
+    const form = page.getByRole('form', { name: 'Environment Sandbox' });
+    await form.getByRole('button', { name: 'Add variable' }).click();
+    await form.getByLabel('Variable 1 name').fill('callbackPrefix');
+    await form.getByLabel('Variable 1 value').fill('https://example.test/vipps');
+    await form.getByRole('button', { name: 'Add variable' }).click();
+    await form.getByLabel('Variable 2 name').fill('webhookSecret');
+    await form.getByLabel('Variable 2 value').fill('a11y-audit-secret-value-9f3e');
+    await form.getByLabel('Variable webhookSecret is secret').check();
+    await form.getByRole('button', { name: 'Save environment' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toBe('Saved.');
+    await audit('environment with a secret variable', '.env-detail');
+    await form.getByLabel('Variable 2 value').scrollIntoViewIfNeeded();
     await screenshot('workspace-environments');
     await page.getByRole('button', { name: 'New environment…' }).click();
     await page.getByText('Add a profile for your own sales unit').click();

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from '../../helpers/axe';
-import { chooseTheme, openApp, screenshotDir as screenshots, type AppSession } from '../e2e-app';
+import { chooseTheme, openApp, readmeScreenshot, screenshotDir as screenshots, type AppSession } from '../e2e-app';
 
 const STEP_NUMBERS = { setup: 1, token: 2, payment: 3, image: 4, category: 5, receipt: 6, readback: 7 } as const;
 type StepId = keyof typeof STEP_NUMBERS;
@@ -34,8 +34,16 @@ async function checkAccessibility(label: string): Promise<void> {
   axeFindings.push(...(await seriousAxeFindings(page, label)));
 }
 
+/** The walk's pictures the README shows (tall: a step, its request and its answer in one). */
+const README_PICTURES = new Set(['quickstart-1-setup', 'quickstart-7-readback', 'quickstart-ecom-dark-6-receipt', 'quickstart-6-receipt-write-once']);
+
+async function capture(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
+  if (README_PICTURES.has(name)) await readmeScreenshot(page, name);
+}
+
 async function record(id: StepId, prefix: string): Promise<void> {
-  await page.screenshot({ path: path.join(screenshots, `${prefix}-${STEP_NUMBERS[id]}-${id}.png`) });
+  await capture(`${prefix}-${STEP_NUMBERS[id]}-${id}`);
   await checkAccessibility(`${prefix} step ${STEP_NUMBERS[id]} (${id})`);
 }
 
@@ -124,7 +132,7 @@ describe('guided quick start in Chromium against the embedded sandbox', () => {
     const explanation = await stepPage().getByTestId('response-explanation').textContent();
     expect(explanation).toContain('Order details are write-once');
     expect(explanation).toMatch(/Start a new order/);
-    await page.screenshot({ path: path.join(screenshots, 'quickstart-6-receipt-write-once.png') });
+    await capture('quickstart-6-receipt-write-once');
   });
 
   it('names a trailing comma typed into a body and keeps Send off until it is fixed', async () => {
