@@ -7,11 +7,12 @@ import { scanVariables, type VariableScopes } from '../../../shared/variables';
 import { ExplorerFailure, fail } from '../failure';
 import { buildHistoryEntry, type RecordedExchange } from '../history/history-entry';
 import type { HistoryStore } from '../history/history-store';
-import { Redactor, type KnownSecret } from '../history/redactor';
+import type { KnownSecret } from '../history/redactor';
 import type { SalesUnitProfile } from '../profiles/profile-document';
 import type { ProfileService } from '../profiles/profile-service';
 import type { SecretValues } from '../vault/secret-vault';
 import { originOf, parseTargetUrl } from './endpoints';
+import { asKnownSecrets, EngineRedaction, redactSent } from './engine-redaction';
 import { ConnectionPools } from './http-exchange';
 import { ProductionGuard } from './production-guard';
 import { describePayload, encodePayload, type EncodedPayload } from './request-payload';
@@ -62,8 +63,6 @@ export interface SendInput {
   knownSecrets?: KnownSecret[];
 }
 
-const MAX_REMEMBERED_BODIES = 64;
-
 interface RunningRequest {
   controller: AbortController;
   reason?: AbortReason;
@@ -96,8 +95,7 @@ export class RequestEngine {
   readonly #pools = new ConnectionPools();
   readonly #guard = new ProductionGuard();
   readonly #running = new Map<string, RunningRequest>();
-  /** The caller's secrets per large body kept on disk, so its pages are redacted of them too. */
-  readonly #bodySecrets = new Map<string, KnownSecret[]>();
+  readonly #redaction: EngineRedaction;
 
   constructor(options: RequestEngineOptions) {
     this.#options = options;
@@ -107,10 +105,11 @@ export class RequestEngine {
       now,
       fetch: (profileId) => fetchAccessToken({ profiles: options.profiles, profileId, pools: this.#pools, bodies: this.bodies, now }),
     });
+    this.#redaction = new EngineRedaction(options.profiles, this.tokens);
   }
 
   async preview(request: HttpRequest, variables: SendVariables | undefined, profileId: string): Promise<ResolvedRequest> {
-    const secretVariables = await this.#secretVariables(profileId);
+    const secretVariables = await this.#redaction.secretVariables(profileId);
     // A preview shows where a secret goes, never the secret: each is filled with its mask.
     const masked = Object.fromEntries(Object.entries(secretVariables).map(([name, value]) => [name, maskSecret(value)]));
     const prepared = this.#prepare(request, variables, profileId, false, masked);
@@ -133,8 +132,8 @@ export class RequestEngine {
   }
 
   async send(input: SendInput, callerSignal?: AbortSignal): Promise<SendResult> {
-    const secretVariables = await this.#secretVariables(input.profileId);
-    const knownSecrets: KnownSecret[] = [...(input.knownSecrets ?? []), ...Object.entries(secretVariables).map(([label, value]) => ({ label, value }))];
+    const secretVariables = await this.#redaction.secretVariables(input.profileId);
+    const knownSecrets: KnownSecret[] = [...(input.knownSecrets ?? []), ...asKnownSecrets(secretVariables)];
     const prepared = this.#prepare(input.request, input.variables, input.profileId, true, secretVariables);
     if (prepared.payload) await this.#encode(prepared);
     const { profile, url, method } = prepared;
@@ -200,14 +199,14 @@ export class RequestEngine {
         const token = parseTokenResponse(parseJsonOrNull(collected.bytes.toString('utf8')) ?? undefined, this.tokens.now());
         if (token) this.tokens.adopt(profile.id, token);
       }
-      const redactor = this.#redactor(secrets, knownSecrets);
+      const redactor = this.#redaction.redactor(secrets, knownSecrets);
       // What was sent is shown, never the secret variables filled into it.
       const sent = redactSent(this.#shown(prepared, maskHeaders(plan.headers)), redactor);
       const shaped = shapeResponse({ outcome, collected, redactor, redactResult: input.unredactedResponse !== true, requestId, retried, sent });
       shaped.result.redirects = shaped.result.redirects.map((hop) => ({ ...hop, from: redactor.text(hop.from), to: redactor.text(hop.to) }));
       record.response = shaped.recorded;
       record.timings = shaped.result.timings;
-      if (shaped.result.body.kind === 'file' && input.knownSecrets?.length) this.#rememberBodySecrets(shaped.result.body.responseId, input.knownSecrets);
+      if (shaped.result.body.kind === 'file' && input.knownSecrets?.length) this.#redaction.rememberBody(shaped.result.body.responseId, input.knownSecrets);
       const historyId = input.recordHistory ? this.#record(record, secrets, knownSecrets) : undefined;
       return historyId ? { ...shaped.result, historyId } : shaped.result;
     } catch (error) {
@@ -218,7 +217,7 @@ export class RequestEngine {
           : transportFailure(error, url.host, undefined, timeoutMs);
       record.error = { code: failure.code, message: failure.message };
       if (input.recordHistory) this.#record(record, secrets, knownSecrets);
-      throw new ExplorerFailure(failure.code, this.#redactor(secrets, knownSecrets).text(failure.message), failure.issues);
+      throw new ExplorerFailure(failure.code, this.#redaction.redactor(secrets, knownSecrets).text(failure.message), failure.issues);
     } finally {
       clearTimeout(timer);
       callerSignal?.removeEventListener('abort', onCallerGone);
@@ -231,19 +230,8 @@ export class RequestEngine {
   }
 
   /** An answer the runner got unredacted, made fit for the window: keys, tokens and the given secrets replaced. */
-  async redactForWindow(result: SendResult, profileId: string, extra: KnownSecret[]): Promise<SendResult> {
-    const { profiles } = this.#options;
-    const secrets = await profiles.secretsOf(profiles.get(profileId)).catch(() => ({}));
-    const variables = await this.#secretVariables(profileId);
-    const redactor = this.#redactor(secrets, [...extra, ...Object.entries(variables).map(([label, value]) => ({ label, value }))]);
-    const body = result.body.kind === 'inline' && result.body.encoding === 'utf8' ? { ...result.body, text: redactor.text(result.body.text) } : result.body;
-    return {
-      ...result,
-      sent: redactSent(result.sent, redactor),
-      headers: result.headers.map((h) => ({ name: h.name, value: redactor.byValue(h.value) })),
-      body,
-      redirects: result.redirects.map((hop) => ({ ...hop, from: redactor.text(hop.from), to: redactor.text(hop.to) })),
-    };
+  redactForWindow(result: SendResult, profileId: string, extra: KnownSecret[]): Promise<SendResult> {
+    return this.#redaction.result(result, profileId, extra);
   }
 
   dispose(): void {
@@ -282,38 +270,13 @@ export class RequestEngine {
   async readPage(responseId: string, offset: number, length: number, options: { unredacted?: boolean } = {}) {
     const page = await this.bodies.readPage(responseId, offset, length);
     if (options.unredacted) return page;
-    const active = this.#options.profiles.active();
-    const secrets = await this.#options.profiles.secretsOf(active).catch(() => ({}));
-    const variables = await this.#secretVariables(active.id);
-    const extra = [...(this.#bodySecrets.get(responseId) ?? []), ...Object.entries(variables).map(([label, value]) => ({ label, value }))];
-    return { ...page, text: this.#redactor(secrets, extra).text(page.text) };
-  }
-
-  #rememberBodySecrets(responseId: string, known: KnownSecret[]): void {
-    this.#bodySecrets.set(responseId, known);
-    // Bodies on disk are few and short-lived; the oldest entries go once the list grows.
-    for (const id of this.#bodySecrets.keys()) {
-      if (this.#bodySecrets.size <= MAX_REMEMBERED_BODIES) break;
-      this.#bodySecrets.delete(id);
-    }
+    return { ...page, text: await this.#redaction.page(responseId, page.text) };
   }
 
   #record(record: RecordedExchange, secrets: SecretValues, extra: KnownSecret[]): string {
-    const entry = buildHistoryEntry(record, this.#redactor(secrets, extra), this.#options.history.limits.bodyCap);
+    const entry = buildHistoryEntry(record, this.#redaction.redactor(secrets, extra), this.#options.history.limits.bodyCap);
     this.#options.history.add(entry);
     return entry.id;
-  }
-
-  /** The profile's secret variables from the keychain; none when the profile has none or the keychain cannot answer. */
-  async #secretVariables(profileId: string): Promise<Record<string, string>> {
-    const { profiles } = this.#options;
-    return profiles.secretVariablesOf(profiles.get(profileId)).catch(() => ({}));
-  }
-
-  #redactor(secrets: SecretValues, extra: KnownSecret[] = []): Redactor {
-    const known: KnownSecret[] = [...extra, ...Object.entries(secrets).map(([label, value]) => ({ label, value: value! }))];
-    for (const token of this.tokens.values()) known.push({ label: 'access_token', value: token });
-    return new Redactor(known);
   }
 
   #prepare(request: HttpRequest, variables: SendVariables | undefined, profileId: string, strict: boolean, secretVariables: Record<string, string>): Prepared {
@@ -364,15 +327,6 @@ export class RequestEngine {
       toProfileHost: prepared.toProfileHost,
     };
   }
-}
-
-function redactSent(sent: ResolvedRequest, redactor: Redactor): ResolvedRequest {
-  return {
-    ...sent,
-    url: redactor.text(sent.url),
-    body: redactor.text(sent.body),
-    headers: sent.headers.map((h) => (h.secret ? h : { ...h, value: redactor.byValue(h.value) })),
-  };
 }
 
 function shownBody(prepared: Prepared): string {
