@@ -154,6 +154,13 @@ describe('accessibility of every view, in both themes (axe-core: no serious or c
       await requestParts().getByRole('tab', { name: pane }).click();
       await audit(`request ${pane.source}`, REQUEST_AND_RESPONSE);
     }
+    // Two checks on the answer, so the runner later shows assertions (and its picture, results).
+    await requestParts().getByRole('tab', { name: /^Scripts/ }).click();
+    await requests.getByRole('radio', { name: /^Tests/ }).check();
+    await requests.getByLabel('Test script').fill(
+      "pm.test('a bearer token came back', () => pm.expect(pm.response.json().token_type).to.eql('Bearer'));\n" +
+        "pm.test('it lasts an hour', () => pm.expect(pm.response.json().expires_in).to.eql('3600'));\n",
+    );
     await responseViews().getByRole('tab', { name: /^Body$/ }).click();
 
     // The caret inside {{baseUrl}} opens the variable's popover.
@@ -273,6 +280,7 @@ describe('accessibility of every view, in both themes (axe-core: no serious or c
     await page.locator('#run-delay').fill('0');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.getByTestId('run-summary').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('run-summary').textContent()).toMatch(/Assertions: 2 passed, 0 failed/);
     await audit('runner, with results');
     await screenshot('workspace-runner');
   });
