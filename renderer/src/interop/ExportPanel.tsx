@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { CollectionSummary, TreeNode } from '../../../shared/model/collection';
 import { useExplorer } from '../api/ExplorerContext';
+import { folderTrails } from '../workspace/collections/tree-rows';
 import { saveText } from './download';
 
-function folders(nodes: TreeNode[], prefix = ''): Array<{ path: string; label: string }> {
-  return nodes.flatMap((n) => (n.kind === 'folder' ? [{ path: n.path, label: `${prefix}${n.name}` }, ...folders(n.children, `${prefix}${n.name} / `)] : []));
+function folders(nodes: TreeNode[]): Array<{ path: string; label: string }> {
+  return folderTrails(nodes).map(({ path, names }) => ({ path, label: names.join(' / ') }));
 }
 
 /** A collection or one of its folders as Postman v2.1, and the active profile as a Postman environment. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CollectionSummary, CollectionTree } from '../../../shared/model/collection';
-import { canDrop, dropTarget, flattenTree, rowKey } from '../../../renderer/src/workspace/collections/tree-rows';
+import { canDrop, dropTarget, flattenTree, folderTrails, rowKey } from '../../../renderer/src/workspace/collections/tree-rows';
 
 const summary: CollectionSummary = { id: 'c1', name: 'Payments', location: '/x', builtIn: false, readOnly: false, requestCount: 3 };
 const tree: CollectionTree = {
@@ -13,6 +13,18 @@ const tree: CollectionTree = {
 };
 
 describe('sidebar tree rows', () => {
+  it('lists every folder, nested ones after their parent, with the names down to it', () => {
+    const nested = [
+      { kind: 'folder' as const, path: 'a', name: 'A', children: [{ kind: 'folder' as const, path: 'a/b', name: 'B', children: [] }] },
+      ...tree.items,
+    ];
+    expect(folderTrails(nested)).toEqual([
+      { path: 'a', names: ['A'] },
+      { path: 'a/b', names: ['A', 'B'] },
+      { path: 'orders', names: ['Orders'] },
+    ]);
+  });
+
   it('lists only rows whose ancestors are open, with their depth and position', () => {
     const closed = flattenTree([summary], new Map([['c1', tree]]), new Set([rowKey('c1', '')]));
     expect(closed.map((r) => r.name)).toEqual(['Payments', 'Orders', 'Token']);

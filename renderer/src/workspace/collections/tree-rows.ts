@@ -94,3 +94,12 @@ export function canDrop(dragged: TreeRowData, target: DropTarget): boolean {
   if (dragged.kind === 'folder' && (target.parentPath === dragged.path || target.parentPath.startsWith(`${dragged.path}/`))) return false;
   return true;
 }
+
+/** Every folder of a tree, depth first, with the names from the top down to it (for folder pickers). */
+export function folderTrails(nodes: readonly TreeNode[], above: readonly string[] = []): Array<{ path: string; names: string[] }> {
+  return nodes.flatMap((node) => {
+    if (node.kind !== 'folder') return [];
+    const names = [...above, node.name];
+    return [{ path: node.path, names }, ...folderTrails(node.children, names)];
+  });
+}

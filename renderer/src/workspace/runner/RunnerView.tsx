@@ -3,12 +3,13 @@ import type { ProfileView } from '../../../../shared/contract/profiles';
 import type { CollectionSummary, TreeNode } from '../../../../shared/model/collection';
 import type { RunEvent } from '../../../../shared/model/run';
 import { useBackendEvent } from '../events';
+import { folderTrails } from '../collections/tree-rows';
 import { useWorkspace } from '../workspace-context';
 import { applyRunEvent, startProgress, type RunProgress } from './run-progress';
 import { RunResults } from './RunResults';
 
-function foldersOf(nodes: readonly TreeNode[], depth = 0): Array<{ path: string; label: string }> {
-  return nodes.flatMap((node) => (node.kind === 'folder' ? [{ path: node.path, label: `${'  '.repeat(depth)}${node.name}` }, ...foldersOf(node.children, depth + 1)] : []));
+function foldersOf(nodes: readonly TreeNode[]): Array<{ path: string; label: string }> {
+  return folderTrails(nodes).map(({ path, names }) => ({ path, label: `${'  '.repeat(names.length - 1)}${names.at(-1)}` }));
 }
 
 /** Run a collection or folder: choose what, against which environment, how often; follow it live. */
