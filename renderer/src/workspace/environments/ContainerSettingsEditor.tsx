@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ContainerSettings, Variable } from '../../../../shared/model/collection';
 import { useWorkspace, type RunPreset } from '../workspace-context';
+import { SaveOutcome, type SaveMessage } from '../../components/common/SaveOutcome';
 
 /**
  * A collection's (or folder's) variables. A secret one is masked here and its value goes to the
@@ -10,7 +11,7 @@ export function ContainerSettingsEditor({ target }: { target: RunPreset }) {
   const ws = useWorkspace();
   const { api } = ws;
   const [settings, setSettings] = useState<ContainerSettings | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<SaveMessage | null>(null);
 
   useEffect(() => {
     void api.getContainerSettings(target).then((answer) => {
@@ -95,11 +96,7 @@ export function ContainerSettingsEditor({ target }: { target: RunPreset }) {
         <button type="button" className="button-primary" onClick={() => void save()}>
           Save variables
         </button>
-        {message && (
-          <span role={message.ok ? 'status' : 'alert'} className={message.ok ? 'section-hint' : 'field-error'}>
-            {message.text}
-          </span>
-        )}
+        <SaveOutcome message={message} />
       </div>
     </section>
   );

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ProfileView } from '../../../../shared/contract/profiles';
 import { useExplorer } from '../../api/ExplorerContext';
 import { changesOf, EnvironmentVariablesTable, rowsOf, type EnvironmentVariableRow } from './EnvironmentVariablesTable';
+import { SaveOutcome, type SaveMessage } from '../../components/common/SaveOutcome';
 
 /** An environment's own values: MSN, the Vipps-System headers and free variables. */
 export function EnvironmentForm({ profile, onSaved }: { profile: ProfileView; onSaved(): void }) {
@@ -10,7 +11,7 @@ export function EnvironmentForm({ profile, onSaved }: { profile: ProfileView; on
   const [customBaseUrl, setCustomBaseUrl] = useState(profile.customBaseUrl ?? '');
   const [system, setSystem] = useState(profile.system);
   const [variables, setVariables] = useState<EnvironmentVariableRow[]>(() => rowsOf(profile));
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<SaveMessage | null>(null);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -65,11 +66,7 @@ export function EnvironmentForm({ profile, onSaved }: { profile: ProfileView; on
         <button type="submit" className="button-primary">
           Save environment
         </button>
-        {message && (
-          <span role={message.ok ? 'status' : 'alert'} className={message.ok ? 'section-hint' : 'field-error'}>
-            {message.text}
-          </span>
-        )}
+        <SaveOutcome message={message} />
       </div>
     </form>
   );
