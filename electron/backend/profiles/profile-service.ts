@@ -169,7 +169,7 @@ export class ProfileService {
     };
     if (customBaseUrl) next.customBaseUrl = customBaseUrl;
     else delete next.customBaseUrl;
-    await this.#writeSecretVariables(variablePlan);
+    await this.#keychainWrite(variablePlan.write());
     this.#deps.store.update((doc) => ({ ...doc, profiles: doc.profiles.map((p) => (p.id === id ? next : p)) }));
     await variablePlan.removeStale();
     if (this.baseUrlOf(next) !== this.baseUrlOf(current) || next.msn !== current.msn) this.#deps.onCredentialsChanged?.(id);
@@ -178,10 +178,10 @@ export class ProfileService {
 
   async remove(id: string): Promise<{ deleted: boolean; activeProfileId: string }> {
     if (id === SANDBOX_PROFILE_ID) fail('CONFLICT', 'The built-in Sandbox profile cannot be deleted; it is what the app uses before you have keys.');
-    this.get(id);
+    const profile = this.get(id);
     // Keys first: a profile whose keys could not be removed stays listed, so the user can retry.
     await this.#deps.vault.removeAll(id);
-    await this.#secretVariables.removeAll(id, this.get(id).secretVariables);
+    await this.#secretVariables.removeAll(id, profile.secretVariables);
     const doc = this.#deps.store.update((current) => {
       const profiles = current.profiles.filter((p) => p.id !== id);
       return { profiles, activeProfileId: current.activeProfileId === id ? SANDBOX_PROFILE_ID : current.activeProfileId };
@@ -198,10 +198,7 @@ export class ProfileService {
 
   async setSecret(id: string, field: SecretField, value: string): Promise<SecretState> {
     this.get(id);
-    const state = await this.#deps.vault.set(id, field, value).catch((error: unknown) => {
-      if (error instanceof ExplorerFailure && error.code === 'KEYCHAIN_UNAVAILABLE') this.#deps.onKeychainUnavailable?.(error.message);
-      throw error;
-    });
+    const state = await this.#keychainWrite(this.#deps.vault.set(id, field, value));
     this.#deps.onCredentialsChanged?.(id);
     return state;
   }
@@ -216,10 +213,7 @@ export class ProfileService {
   /** Stores one secret variable's value; a plain variable of the same name stops being plain. */
   async setVariableSecret(id: string, name: string, value: string): Promise<SecretState> {
     this.get(id);
-    const state = await this.#secretVariables.set(id, name, value).catch((error: unknown) => {
-      if (error instanceof ExplorerFailure && error.code === 'KEYCHAIN_UNAVAILABLE') this.#deps.onKeychainUnavailable?.(error.message);
-      throw error;
-    });
+    const state = await this.#keychainWrite(this.#secretVariables.set(id, name, value));
     this.#deps.store.update((doc) => ({
       ...doc,
       profiles: doc.profiles.map((p) => {
@@ -241,8 +235,9 @@ export class ProfileService {
     return state;
   }
 
-  async #writeSecretVariables(plan: { write(): Promise<void> }): Promise<void> {
-    await plan.write().catch((error: unknown) => {
+  /** A keychain write; when the keychain cannot be used, the user hears why before the error travels on. */
+  #keychainWrite<T>(write: Promise<T>): Promise<T> {
+    return write.catch((error: unknown) => {
       if (error instanceof ExplorerFailure && error.code === 'KEYCHAIN_UNAVAILABLE') this.#deps.onKeychainUnavailable?.(error.message);
       throw error;
     });
