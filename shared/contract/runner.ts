@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ExplorerErrorSchema } from '../errors';
 import { CollectionIdSchema, ItemPathSchema } from '../model/collection';
 import { ApiRequestSchema } from '../model/request';
-import { AssertionResultSchema, RunEventSchema, RunOptionsSchema, RunSummarySchema } from '../model/run';
+import { AssertionResultSchema, ConsoleLineSchema, RunEventSchema, RunOptionsSchema, RunSummarySchema } from '../model/run';
 import { SendResultSchema } from './requests';
 import { method } from './define';
 
@@ -14,7 +14,7 @@ export const SavedSendResultSchema = z.object({
   /** The test scripts' results (pm.test), and the request's preflight problems. */
   assertions: z.array(AssertionResultSchema),
   /** What the scripts logged, redacted. */
-  console: z.array(z.object({ level: z.enum(['log', 'info', 'warn', 'error']), message: z.string() })),
+  console: z.array(ConsoleLineSchema),
   /** A pre-request script skipped the request: nothing was sent. */
   skipped: z.boolean(),
   /** Names of the variables the scripts and extractions set. */

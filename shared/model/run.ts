@@ -88,6 +88,11 @@ export const RunSummarySchema = z.object({
 });
 export type RunSummary = z.infer<typeof RunSummarySchema>;
 
+/** One line a script wrote with console.log / info / warn / error. */
+export const ConsoleLineSchema = z.object({ level: z.enum(['log', 'info', 'warn', 'error']), message: z.string() });
+export type ConsoleLine = z.infer<typeof ConsoleLineSchema>;
+export type ConsoleLevel = ConsoleLine['level'];
+
 export const RunEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('run-started'),
@@ -110,7 +115,7 @@ export const RunEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('request-finished'), runId: z.string(), result: RunRequestResultSchema }),
   /** A script's console output, redacted. */
-  z.object({ type: z.literal('console'), runId: z.string(), level: z.enum(['log', 'info', 'warn', 'error']), message: z.string() }),
+  z.object({ type: z.literal('console'), runId: z.string(), ...ConsoleLineSchema.shape }),
   z.object({ type: z.literal('run-finished'), runId: z.string(), summary: RunSummarySchema }),
 ]);
 export type RunEvent = z.infer<typeof RunEventSchema>;

@@ -1,6 +1,6 @@
 import type { ItemPath } from '../../../shared/model/collection';
 import type { ApiRequest } from '../../../shared/model/request';
-import type { AssertionResult } from '../../../shared/model/run';
+import type { AssertionResult, ConsoleLevel } from '../../../shared/model/run';
 
 /**
  * How scripts plug into a run without touching the runner's loop. The runner calls
@@ -68,7 +68,7 @@ interface HookContextBase {
   /** Stops when the run is cancelled; long-running script work should listen to it. */
   readonly signal: AbortSignal;
   /** A line of script output, redacted before it leaves the backend as a `console` event. */
-  console(level: 'log' | 'info' | 'warn' | 'error', message: string): void;
+  console(level: ConsoleLevel, message: string): void;
   /** `pm.sendRequest`: a request of the script's own, sent through the engine (same profile, scope and history rules). */
   sendRequest(request: ApiRequest): Promise<ScriptResponse>;
   /** `postman.setNextRequest`: the next request by name or path, or null to end the run after this one. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { HttpRequestSchema, type SendResult } from '../../../shared/contract/requests';
 import { resolveAuth, toHttpRequest } from '../../../shared/model/convert';
 import type { ApiRequest } from '../../../shared/model/request';
-import type { AssertionResult, RunOptions, RunRequestResult, RunSummary } from '../../../shared/model/run';
+import type { AssertionResult, ConsoleLevel, ConsoleLine, RunOptions, RunRequestResult, RunSummary } from '../../../shared/model/run';
 import type { ExplorerError } from '../../../shared/errors';
 import type { EventBus } from '../events/event-bus';
 import { ExplorerFailure, fail } from '../failure';
@@ -21,7 +21,7 @@ const SINGLE_CONSOLE_LINES = 200;
 /** What #runOne collects when it serves a single send instead of a run. */
 interface SingleSend {
   requestId: string | undefined;
-  console: Array<{ level: 'log' | 'info' | 'warn' | 'error'; message: string }>;
+  console: ConsoleLine[];
   secrets: KnownSecret[];
   sent?: SendResult;
 }
@@ -44,9 +44,9 @@ export interface SingleItemOutcome {
   result: RunRequestResult;
   /** The answer as it came; the caller redacts it before it leaves the backend. */
   sent: SendResult | undefined;
-  console: Array<{ level: 'log' | 'info' | 'warn' | 'error'; message: string }>;
+  console: ConsoleLine[];
   /** The collection's and folders' secret values that were filled in, for redaction. */
-  secrets: Array<{ label: string; value: string }>;
+  secrets: KnownSecret[];
 }
 
 interface ActiveRun {
@@ -269,7 +269,7 @@ export class Runner {
       item: { path: item.path, name: item.request.name },
       variables: trackSets(scoped, setVariables),
       signal,
-      console: (level: 'log' | 'info' | 'warn' | 'error', message: string) => {
+      console: (level: ConsoleLevel, message: string) => {
         const line = { level, message: redactor.text(String(message)).slice(0, 16_384) };
         if (single) {
           if (single.console.length < SINGLE_CONSOLE_LINES) single.console.push(line);

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ErrorCode } from '../../../shared/errors';
-import type { AssertionResult } from '../../../shared/model/run';
+import type { AssertionResult, ConsoleLevel } from '../../../shared/model/run';
 import type { PostmanRequestJson } from '../../../shared/interop/postman/types';
 
 /** The four variable scopes a Postman script sees, as plain name → value maps. */
@@ -55,7 +55,7 @@ export interface ScriptOutcome {
 /** What a script may reach outside its process: the engine (pm.sendRequest) and the console. */
 export interface ScriptBridge {
   sendRequest(request: PostmanRequestJson): Promise<ScriptResponse>;
-  console(level: 'log' | 'info' | 'warn' | 'error', message: string): void;
+  console(level: ConsoleLevel, message: string): void;
 }
 
 export interface ScriptSandboxOptions {
@@ -253,7 +253,7 @@ export class ScriptSandbox {
 type ChildMessage =
   | { type: 'ready' }
   | { type: 'fatal'; reason: string; message: string }
-  | { type: 'console'; id: string; level: 'log' | 'info' | 'warn' | 'error'; message: string }
+  | { type: 'console'; id: string; level: ConsoleLevel; message: string }
   | { type: 'send'; id: string; eventId: number; request: PostmanRequestJson }
   | {
       type: 'done';
