@@ -1,16 +1,13 @@
 import fs from 'node:fs';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, watchPageErrors } from '../../helpers/chromium';
-import { spawnHost, type SpawnedHost } from '../../helpers/spawn-host';
-import { tempDir } from '../../helpers/temp';
 import { filesUnder, json, startServer, type TestServer } from '../../unit/engine/harness';
+import { openApp, showView, type AppSession } from '../e2e-app';
 
 const COLLECTION_SECRET = 'e2e-collection-secret-7c41a9';
 const ENV_SECRET = 'e2e-environment-secret-2b8d50';
 
-let browser: BrowserContext;
-let host: SpawnedHost;
+let app: AppSession;
 let page: Page;
 let pageErrors: string[];
 let dataDir: string;
@@ -19,24 +16,16 @@ let server: TestServer;
 beforeAll(async () => {
   // The echo answers with what it got, so the test can see the page never shows it.
   server = await startServer((req, res) => json(res, 200, { path: req.url, auth: req.headers.authorization ?? null }));
-  browser = await launchChromium();
-  dataDir = tempDir('vx-secrets-');
-  host = await spawnHost('web', ['--no-open', '--port', '0', '--data-dir', dataDir]);
-  page = await browser.newPage();
-  await page.setViewportSize({ width: 1280, height: 800 });
-  pageErrors = watchPageErrors(page);
-  await page.goto(host.url);
+  app = await openApp({ prefix: 'vx-secrets-' });
+  ({ page, pageErrors, dataDir } = app);
 });
 
 afterAll(async () => {
-  await host?.stop();
-  await browser?.close();
+  await app?.stop();
   await server?.close();
 });
 
-async function nav(name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).click();
-}
+const nav = (name: string) => showView(page, name);
 const tree = () => page.getByRole('tree', { name: 'Collections' });
 const item = (name: string) => tree().getByRole('treeitem', { name: new RegExp(`^${name}(, [A-Z]+)?$`) });
 async function menu(on: Locator, entry: string): Promise<void> {

@@ -1,40 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from '../../helpers/axe';
-import { launchChromium, watchPageErrors } from '../../helpers/chromium';
-import { repoRoot, spawnHost, type SpawnedHost } from '../../helpers/spawn-host';
-import { tempDir } from '../../helpers/temp';
+import { inViewport as insideWindow, openApp, screenshotDir as screenshots, showView as nav, type AppSession } from '../e2e-app';
 
-const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
-
-let browser: BrowserContext;
-let host: SpawnedHost;
+let app: AppSession;
 let page: Page;
 let pageErrors: string[];
 let dataDir: string;
 
 beforeAll(async () => {
-  fs.mkdirSync(screenshots, { recursive: true });
-  browser = await launchChromium();
-  dataDir = tempDir('vx-ws-');
-  host = await spawnHost('web', ['--no-open', '--port', '0', '--data-dir', dataDir]);
-  page = await browser.newPage();
-  await page.setViewportSize({ width: 1280, height: 800 });
-  pageErrors = watchPageErrors(page);
-  await page.goto(host.url);
-  await nav('Requests');
+  app = await openApp({ prefix: 'vx-ws-' });
+  ({ page, pageErrors, dataDir } = app);
+  await nav(page, 'Requests');
 });
 
 afterAll(async () => {
-  await host?.stop();
-  await browser?.close();
+  await app?.stop();
 });
-
-async function nav(name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).click();
-}
 
 const tree = () => page.getByRole('tree', { name: 'Collections' });
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -59,12 +43,7 @@ async function menu(on: Locator, entry: string): Promise<void> {
   await page.getByRole('menuitem', { name: entry, exact: true }).click();
 }
 
-/** The element's box lies inside the window. */
-async function inViewport(locator: Locator): Promise<boolean> {
-  const box = await locator.boundingBox();
-  const size = page.viewportSize()!;
-  return box !== null && box.y >= 0 && box.x >= 0 && box.y + box.height <= size.height && box.x + box.width <= size.width;
-}
+const inViewport = (locator: Locator) => insideWindow(page, locator);
 
 describe('workspace in Chromium against the real backend', () => {
   it('sends a new request and shows the answer beside it without scrolling at 1280×800', async () => {
@@ -118,7 +97,7 @@ describe('workspace in Chromium against the real backend', () => {
 
   it('keeps the collection, its order and the open tabs after a reload', async () => {
     await page.reload();
-    await nav('Requests');
+    await nav(page, 'Requests');
     await item('Team requests').click();
     await item('Orders').click();
     await expect.poll(treeOutline).toEqual(['1 Team requests', '2 Orders', '3 List orders', '3 Get payment']);
@@ -157,7 +136,7 @@ describe('workspace in Chromium against the real backend', () => {
 
 describe('runner and history views', () => {
   it('runs the collection in the runner view, with progress and a summary', async () => {
-    await nav('Runner');
+    await nav(page, 'Runner');
     await page.locator('#run-collection').selectOption({ label: 'Team requests' });
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     const summary = page.getByTestId('run-summary');
@@ -171,7 +150,7 @@ describe('runner and history views', () => {
   });
 
   it('opens a history entry and sends it again from a tab', async () => {
-    await nav('History');
+    await nav(page, 'History');
     const list = page.getByRole('listbox', { name: /Sent requests/ });
     await list.getByRole('option').first().click();
     await page.getByTestId('history-detail').waitFor();
@@ -182,7 +161,7 @@ describe('runner and history views', () => {
     // The history's own viewer shows a status too: wait for the one in the Requests view.
     await page.getByRole('region', { name: 'Requests' }).getByTestId('response-status').waitFor();
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Requests' }).getAttribute('aria-current')).toBe('page');
-    await nav('History');
+    await nav(page, 'History');
     await expect.poll(() => page.getByRole('listbox', { name: /Sent requests/ }).getByRole('option').count()).toBe(before + 1);
   });
 });
@@ -203,7 +182,7 @@ function filesContaining(root: string, text: string): string[] {
 
 describe('variables', () => {
   it('keeps a collection’s secret variable in the keychain, and shows a plain one in the URL’s popover', async () => {
-    await nav('Requests');
+    await nav(page, 'Requests');
     await menu(item('Team requests'), 'Settings and variables');
     const settings = page.getByRole('region', { name: /^Collection “Team requests”/ });
     await settings.getByRole('button', { name: 'Add variable' }).click();
