@@ -81,11 +81,18 @@ for (const route of ROUTES) {
 
 /**
  * Path literals match without regard to case (the gateway does the same: the quick start calls
- * /accessToken/get); parameters keep their case. One trailing slash is tolerated.
+ * /accessToken/get); parameters keep their case. A trailing slash is tolerated where nothing
+ * could stand after it (Vipps' own eCom collection posts to /ecomm/v2/payments/), but where an
+ * operation of the same method takes a parameter in that place the slash is that parameter left
+ * empty: `GET …/charges/` is Get Charge with an unset `{{chargeId}}`, never List Charges, and an
+ * empty segment matches no operation, so it answers 404 as the real gateway does.
  */
 export function matchRoute(method: string, rawPath: string): RouteMatch {
-  const path = rawPath.length > 1 && rawPath.endsWith('/') ? rawPath.slice(0, -1) : rawPath;
+  const trailing = rawPath.length > 1 && rawPath.endsWith('/');
+  if (trailing && takesParameterAfter(method, rawPath.slice(1, -1).split('/'))) return { kind: 'none' };
+  const path = trailing ? rawPath.slice(0, -1) : rawPath;
   const segments = path.slice(1).split('/');
+  if (segments.some((s) => s === '')) return { kind: 'none' };
   const candidates = BY_LENGTH.get(segments.length);
   if (!candidates) return { kind: 'none' };
   const lower = segments.map((s) => s.toLowerCase());
@@ -111,6 +118,13 @@ export function matchRoute(method: string, rawPath: string): RouteMatch {
     return { kind: 'found', route, params };
   }
   return api ? { kind: 'wrong-method', allowed, api } : { kind: 'none' };
+}
+
+/** Whether an operation of this method has a parameter right after these segments. */
+function takesParameterAfter(method: string, segments: string[]): boolean {
+  const lower = segments.map((s) => s.toLowerCase());
+  const longer = BY_LENGTH.get(segments.length + 1) ?? [];
+  return longer.some((route) => route.method === method && route.literals[segments.length] === null && lower.every((seg, i) => route.literals[i] === null || route.literals[i] === seg));
 }
 
 export function routeList(): Array<{ method: string; path: string; api: ApiKind }> {
