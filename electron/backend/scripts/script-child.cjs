@@ -75,12 +75,16 @@ function describeArgs(args) {
     .join(' ');
 }
 
+// A value set to null reads back as the text "null", as Postman and newman substitute it (the
+// official Recurring collection stores a null chargeId and newman then asks for …/charges/null).
+// A value set to undefined counts as unset: `{{name}}` stays unresolved and the request is not
+// sent, where newman would silently send an empty path segment.
 function scopeValues(scope) {
   const out = {};
   const values = scope && (scope.values || scope);
   if (Array.isArray(values)) {
     for (const v of values) {
-      if (v && typeof v.key === 'string' && !v.disabled) out[v.key] = v.value === undefined || v.value === null ? '' : String(v.value);
+      if (v && typeof v.key === 'string' && !v.disabled && v.value !== undefined) out[v.key] = v.value === null ? 'null' : String(v.value);
     }
   }
   return out;

@@ -51,6 +51,16 @@ describe('Postman scripts in the isolated sandbox', () => {
     expect(out.tests.map((t) => [t.name, t.passed])).toEqual([['code is 200', true], ['env', true]]);
   });
 
+  it('stores a value set to null as the text "null", as newman substitutes it, and treats undefined as unset', SLOW, async () => {
+    const out = await sandbox.run(
+      test(`postman.setEnvironmentVariable('chargeId', null); pm.environment.set('gone', undefined); pm.environment.set('merchantSerialNumber', undefined); pm.globals.set('n', null);`),
+      bridge(),
+    );
+    expect(out.error).toBeUndefined();
+    expect(out.scopes.environment).toEqual({ chargeId: 'null' });
+    expect(out.scopes.globals).toEqual({ n: 'null' });
+  });
+
   it("gives pre-request scripts require('uuid') and pm.request, and hands back the headers they add", SLOW, async () => {
     const b = bridge();
     const out = await sandbox.run(
