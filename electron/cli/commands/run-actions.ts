@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { PaymentApi } from '../../../shared/quickstart/payment-apis';
 import type { RunOptionsInput } from '../../../shared/model/run';
 import type { TreeNode } from '../../../shared/model/collection';
+import { isPlaceholderValue } from '../../../shared/interop/secrets';
 import { APP, createInProcessClient } from '../../backend';
 import { type ExitCode, usageFailure } from '../exit-codes';
 import { createScrub } from '../reporters/reporter';
@@ -82,11 +83,37 @@ function folderNames(items: TreeNode[]): string[] {
  * imported in the app: the base URL, the MSN and the keys are the profile's (so a file written
  * for Vipps' test environment cannot send a sandbox run elsewhere), plain values are used.
  */
-async function environmentStart(target: RunTarget, file: string, values: Record<string, string>): Promise<Record<string, string>> {
-  if (target.keySource === 'none') return values;
+interface EnvironmentStart {
+  values: Record<string, string>;
+  /** What the run does not take from the file, each with why, for the terminal to name. */
+  dropped: Array<{ key: string; why: 'placeholder' | 'profile' }>;
+}
+
+/**
+ * With a profile (`--env`), the file's keys, base_url and msn come from the profile, and a value
+ * that is placeholder text (`<Set your …>`) is left out, exactly as the app's import of the same
+ * file does, so that the CLI and the app agree; each one left out is named to the user, since
+ * newman would have sent that text literally.
+ */
+async function environmentStart(target: RunTarget, file: string, values: Record<string, string>): Promise<EnvironmentStart> {
+  if (target.keySource === 'none') return { values, dropped: [] };
   const preview = await target.session.call('previewImport', { source: { kind: 'file', path: path.resolve(file) }, format: 'postman-environment' }, `Reading the environment file ${file}`);
   const used = new Set(preview.variables.filter((placement) => placement.destination === 'collection-file').map((placement) => placement.key));
-  return Object.fromEntries(Object.entries(values).filter(([key]) => used.has(key)));
+  const dropped = Object.keys(values)
+    .filter((key) => !used.has(key))
+    .map((key) => ({ key, why: isPlaceholderValue(values[key] ?? '') ? ('placeholder' as const) : ('profile' as const) }));
+  return { values: Object.fromEntries(Object.entries(values).filter(([key]) => used.has(key))), dropped };
+}
+
+/** One line naming every value of the file the run did not start with, and why. */
+export function droppedValuesLine(file: string, dropped: EnvironmentStart['dropped']): string {
+  const placeholders = dropped.filter((d) => d.why === 'placeholder').map((d) => d.key);
+  const fromProfile = dropped.filter((d) => d.why === 'profile').map((d) => d.key);
+  const parts = [
+    placeholders.length > 0 ? `left out as placeholder text (newman would send it literally; set them with --env-var or in the file): ${placeholders.join(', ')}` : '',
+    fromProfile.length > 0 ? `taken from the profile instead: ${fromProfile.join(', ')}` : '',
+  ].filter(Boolean);
+  return `${file}: ${dropped.length} value${dropped.length === 1 ? '' : 's'} not used as written; ${parts.join('; ')}.\n`;
 }
 
 export async function runCollection(collectionPath: string, flags: CollectionFlags, terminal: Terminal): Promise<ExitCode> {
@@ -109,8 +136,11 @@ export async function runCollection(collectionPath: string, flags: CollectionFla
       }
       itemPath = found;
     }
-    const startValues = fileValues && flags.environment ? await environmentStart(target, flags.environment, fileValues) : undefined;
-    return await runWithReporters(
+    const start = fileValues && flags.environment ? await environmentStart(target, flags.environment, fileValues) : undefined;
+    const startValues = start?.values;
+    const droppedLine = start && start.dropped.length > 0 && flags.environment ? droppedValuesLine(flags.environment, start.dropped) : '';
+    if (droppedLine) terminal.err(droppedLine);
+    const code = await runWithReporters(
       target,
       {
         collectionId: source.collectionId,
@@ -126,6 +156,9 @@ export async function runCollection(collectionPath: string, flags: CollectionFla
       terminal,
       secretLookingValues({ ...fileValues, ...variables }),
     );
+    // Said again after the report, where the exit is read.
+    if (droppedLine) terminal.err(droppedLine);
+    return code;
   } finally {
     await source?.release();
     await target.session.close();

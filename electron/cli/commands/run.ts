@@ -43,7 +43,7 @@ Examples:
       .description('Run a collection (a collection folder, or a Postman v2.1 file) in order and report each request')
       .argument('<PATH>', 'a collection folder (holding collection.yaml) or a Postman v2.1 collection file'),
   )
-    .option('-e, --environment <FILE>', 'a Postman environment file whose values the run starts with')
+    .option('-e, --environment <FILE>', 'a Postman environment file whose values the run starts with; with --env, its keys, base_url and msn come from the profile and values written as placeholder text (<…>) are left out, each named on stderr before and after the run')
     .option('--env-var <key=value>', 'a variable for this run; wins over every other value (repeatable)', collect, [])
     .option('--folder <NAME>', 'run only this folder (its name or path)')
     .option('-n, --iterations <N>', 'run the collection N times', '1')

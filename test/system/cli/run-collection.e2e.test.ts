@@ -52,6 +52,21 @@ describe('vipps-explorer run collection (spawned from the build)', () => {
     expect(outcome.stdout).not.toContain('\u001b[');
   });
 
+  it('names on stderr, before and after the run, each -e value left out as placeholder text or taken from the profile', async () => {
+    const environment = path.join(tempDir('vx-cli-env-'), 'shop.postman_environment.json');
+    fs.writeFileSync(environment, JSON.stringify({ name: 'Shop', values: [
+      { key: 'orderId', value: '<Set your order id here>', enabled: true },
+      { key: 'client_id', value: 'client-id-from-the-file', enabled: true },
+      { key: 'note', value: 'kept as written', enabled: true },
+    ] }));
+    const outcome = await vippsExplorer(['run', 'collection', collection, '--env', 'sandbox', '--folder', 'Orders', '-e', environment]);
+    const line = `${environment}: 2 values not used as written; left out as placeholder text (newman would send it literally; set them with --env-var or in the file): orderId; taken from the profile instead: client_id.`;
+    expect(outcome.stderr.split('\n').filter((l) => l === line)).toHaveLength(2);
+    expect(outcome.stderr).not.toContain('note');
+    expect(outcome.stderr + outcome.stdout).not.toContain('client-id-from-the-file');
+    expect(outcome.code).toBe(1);
+  });
+
   it('writes a JUnit file that validates against the JUnit schema, and a JSON report, with no key in either', async () => {
     const out = tempDir('vx-cli-reports-');
     const secret = 'definitely-wrong-secret-42';
