@@ -31,6 +31,37 @@ const SANDBOX_DEMO_VALUES: Readonly<Record<string, string>> = {
   fallBack: 'https://example.com/fallback',
   consentRemovalPrefix: 'https://example.com/consent-removal',
   shippingDetailsPrefix: 'https://example.com/shipping',
+  // Amounts in øre, none of them one of Vipps' magic test amounts (151, 182, …), which decide
+  // an outcome in the test environment.
+  amount: '49900',
+  currency: 'NOK',
+  shippingCost1: '3000',
+  shippingCost2: '10000',
+  shippingMethod1: 'Pick-up point',
+  shippingMethod2: 'Home delivery',
+  transactionTextInitiate: 'Sandbox order',
+  transactionTextCapture: 'Sandbox order, captured',
+  transactionTextCancel: 'Sandbox order, cancelled',
+  transactionTextRefund: 'Sandbox order, refunded',
+  // Recurring: a weekly agreement with a first charge and a later one.
+  productName: 'Sandbox subscription',
+  productName_updated: 'Sandbox subscription, renamed',
+  productDescription_updated: 'The sandbox subscription after an update',
+  price: '1000',
+  campaignPrice: '500',
+  interval: 'WEEK',
+  intervalCount: '2',
+  amount_initial: '500',
+  amount_charge: '1000',
+  amount_refund: '200',
+  description_initial: 'First sandbox charge',
+  description_charge: 'Sandbox charge',
+  description_refund: 'Sandbox refund',
+  due: '2040-01-01',
+  retryDays: '0',
+  status_agreements: 'ACTIVE',
+  status_charges: 'DUE',
+  merchantOrderId: 'sandbox-order-1',
 };
 
 export function vippsProfileVariables(profile: Pick<SalesUnitProfile, 'msn' | 'system' | 'environment'>, baseUrl: string): Record<string, string> {
