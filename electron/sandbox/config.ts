@@ -99,6 +99,11 @@ export const SandboxConfigSchema = z.object({
   /** Slow or silent clients are cut off after these (milliseconds). */
   headersTimeoutMs: z.number().int().min(1000).max(600_000),
   requestTimeoutMs: z.number().int().min(1000).max(600_000),
+  /**
+   * 'auto': a simulated customer acts on each new payment as a person with the test app would
+   * (approve, unless a magic amount says otherwise). 'manual': nothing happens until force approve.
+   */
+  customer: z.enum(['auto', 'manual']),
   faults: FaultConfigSchema,
 });
 export type SandboxConfig = z.infer<typeof SandboxConfigSchema>;
@@ -130,6 +135,7 @@ export const DEFAULT_CONFIG: SandboxConfig = {
   webhookTimeoutMs: 5000,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
+  customer: 'auto',
   faults: NO_FAULTS,
 };
 

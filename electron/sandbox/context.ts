@@ -2,6 +2,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { SalesUnit, SandboxConfig } from './config';
 import type { SandboxStore } from './state';
 import type { TokenAuthority } from './auth';
+import type { Agenda } from './agenda';
+import type { SandboxClock } from './clock';
 import type { WebhookDispatcher } from './webhook-delivery';
 
 /** Which API a route belongs to; it decides the error body shape and header rules. */
@@ -32,6 +34,10 @@ export interface SandboxDeps {
   random: () => number;
   baseUrl: () => string;
   webhooks: WebhookDispatcher;
+  /** The test clock behind `now`. */
+  clock: SandboxClock;
+  /** Acts due at a later sandbox time (a customer who approves after a while). */
+  agenda: Agenda;
 }
 
 export interface RequestContext {

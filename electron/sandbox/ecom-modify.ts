@@ -3,7 +3,8 @@ import { validateWith } from '../../shared/vipps/issues';
 import type { Handler, Reply, RequestContext } from './context';
 import { header, requireUnit } from './context';
 import { problemReply, validationProblem } from './errors';
-import { findOrder, logEntry, transactionSummary } from './ecom';
+import { findOrder, transactionSummary } from './ecom';
+import { logEntry } from './ecom-log';
 import { parseJsonBody } from './request-body';
 import { quote } from './text';
 import { key, type EcomRecord } from './state';
@@ -50,6 +51,7 @@ export const capturePayment: Handler = (ctx) => {
   if (!('record' in ready)) return ready;
   const { record, action, requestId } = ready;
   if (record.status !== 'RESERVE') return refuse(ctx, `Payment ${quote(record.orderId)} is ${record.status}; only a reserved payment can be captured.`);
+  if (record.captureRefused) return refuse(ctx, `The customer's bank refused the capture of ${quote(record.orderId)} (the sandbox's test number 99000004 approves and then has every capture refused).`);
   const remaining = record.amount - record.captured;
   const amount = action.transaction.amount || remaining;
   if (amount > remaining) return refuse(ctx, `At most ${remaining} can be captured: ${record.amount} reserved, ${record.captured} captured so far.`);

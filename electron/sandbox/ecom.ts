@@ -3,28 +3,17 @@ import { validateWith } from '../../shared/vipps/issues';
 import type { Handler, Reply, RequestContext } from './context';
 import { header, requireUnit } from './context';
 import { problemReply, validationProblem } from './errors';
-import { digits, shortId } from './ids';
+import { shortId } from './ids';
 import { parseJsonBody } from './request-body';
 import { quote } from './text';
-import { grantProfile } from './userinfo';
-import { key, type EcomLogEntry, type EcomRecord } from './state';
+import { actOnNewEcomPayment, approveEcom } from './customer';
+import { logEntry } from './ecom-log';
+import { key, type EcomRecord } from './state';
 
 // eCom error codes are published facts: 34 = orderId already used, 35 = order not found.
 const ORDER_ID_USED = '34';
 const ORDER_NOT_FOUND = '35';
 const ALREADY_PROCESSED = '92';
-
-export function logEntry(ctx: RequestContext, record: EcomRecord, operation: EcomLogEntry['operation'], requestId: string | null, amount = record.amount, text = record.transactionText): EcomLogEntry {
-  return {
-    amount,
-    operation,
-    operationSuccess: true,
-    requestId,
-    timeStamp: new Date(ctx.deps.now()).toISOString(),
-    transactionId: digits(10),
-    transactionText: text,
-  };
-}
 
 export const initiatePayment: Handler = (ctx) => {
   const unit = requireUnit(ctx);
@@ -68,6 +57,7 @@ export const initiatePayment: Handler = (ctx) => {
   };
   record.log.push(logEntry(ctx, record, 'INITIATE', null));
   store.put('ecomPayments', k, record);
+  actOnNewEcomPayment(ctx, record);
   return { status: 200, body: { orderId: record.orderId, url: record.url }, contentType: 'application/json;charset=UTF-8' };
 };
 
@@ -121,6 +111,11 @@ export const forceApprove: Handler = (ctx) => {
   if (!body.ok) return body.reply;
   const checked = validateWith(EcomForceApproveSchema, body.value);
   if (!checked.ok) return problemReply('ecom', ctx.path, validationProblem(checked.issues));
+  if (record.status === 'RESERVE' && record.customer?.act === 'approve' && record.captured === 0) {
+    // Flows written for the test environment approve here; the simulated customer got there first.
+    ctx.notes.push('Already approved by the simulated customer; answered as if this call approved it.');
+    return { status: 200, raw: '' };
+  }
   if (record.status !== 'INITIATE') {
     return problemReply('ecom', ctx.path, {
       status: 400,
@@ -129,9 +124,6 @@ export const forceApprove: Handler = (ctx) => {
       ecom: { group: 'VippsError', code: ALREADY_PROCESSED },
     });
   }
-  record.status = 'RESERVE';
-  record.log.push(logEntry(ctx, record, 'RESERVE', requestId));
-  if (record.scope) record.sub = grantProfile(ctx, record.msn, record.scope);
-  ctx.deps.store.touch('ecomPayments', key(record.msn, record.orderId));
+  approveEcom(ctx, record, requestId);
   return { status: 200, raw: '' };
 };

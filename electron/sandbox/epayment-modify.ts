@@ -3,9 +3,11 @@ import { EpaymentAmountSchema } from '../../shared/vipps/epayment';
 import { validateWith } from '../../shared/vipps/issues';
 import type { Handler, Reply, RequestContext } from './context';
 import { problemReply, validationProblem } from './errors';
-import { aggregate, findPayment, recordEvent } from './epayment';
+import { aggregate, findPayment } from './epayment';
+import { recordEvent } from './epayment-events';
 import { readIdempotencyKey, withIdempotency } from './idempotency';
 import { parseJsonBody, requestFingerprint } from './request-body';
+import { MAGIC_REFUND_REFUSALS } from './customer-rules';
 import { quote } from './text';
 import { key, type EpaymentRecord } from './state';
 
@@ -51,6 +53,7 @@ export const capturePayment: Handler = (ctx) =>
     const value = readAmount(ctx, p, body);
     if (typeof value !== 'number') return value;
     if (p.state !== 'AUTHORIZED') return conflict(ctx, 'The payment cannot be captured.', `Payment ${quote(p.reference)} is ${p.state}; only an AUTHORIZED payment can be captured.`);
+    if (p.captureRefused) return conflict(ctx, 'The capture was refused.', `The customer's bank refused the capture of ${quote(p.reference)} (the sandbox's test number 99000004 approves and then has every capture refused).`);
     const capturable = p.amount.value - p.captured - p.cancelled;
     if (value > capturable) {
       return conflict(ctx, 'The amount is more than can be captured.', `At most ${capturable} can be captured: ${p.amount.value} authorised, ${p.captured} captured and ${p.cancelled} cancelled so far.`);
@@ -64,6 +67,8 @@ export const refundPayment: Handler = (ctx) =>
   modify(ctx, (p, body, idempotencyKey) => {
     const value = readAmount(ctx, p, body);
     if (typeof value !== 'number') return value;
+    const refusal = MAGIC_REFUND_REFUSALS[value];
+    if (refusal !== undefined) return conflict(ctx, 'The refund was refused.', `Refund amount ${value} is a test amount: ${refusal}.`);
     const refundable = p.captured - p.refunded;
     if (value > refundable) {
       return conflict(ctx, 'The amount is more than can be refunded.', `At most ${refundable} can be refunded: ${p.captured} captured and ${p.refunded} refunded so far.`);

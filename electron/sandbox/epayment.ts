@@ -9,10 +9,11 @@ import { problemReply, validationProblem } from './errors';
 import { digits, shortId } from './ids';
 import { readIdempotencyKey, withIdempotency } from './idempotency';
 import { receiptExists } from './order-management';
-import { grantProfile } from './userinfo';
+import { actOnNewPayment, approvePayment } from './customer';
+import { recordEvent } from './epayment-events';
 import { parseJsonBody, requestFingerprint } from './request-body';
 import { quote } from './text';
-import { key, type EpaymentEvent, type EpaymentRecord } from './state';
+import { key, type EpaymentRecord } from './state';
 
 export const CREATE_LENIENCY: readonly LenientRule[] = [
   { path: ['reference'], wants: 'string' },
@@ -27,22 +28,6 @@ function landingUrl(ctx: RequestContext, kind: 'payment' | 'qr'): string {
 function redirectFor(ctx: RequestContext, userFlow: string): string | null {
   if (userFlow === 'PUSH_MESSAGE') return null;
   return landingUrl(ctx, userFlow === 'QR' ? 'qr' : 'payment');
-}
-
-/** Records an event on the payment and sends it to the sales unit's webhooks. */
-export function recordEvent(ctx: RequestContext, p: EpaymentRecord, name: EpaymentEvent['name'], value: number, idempotencyKey: string | null): void {
-  const event: EpaymentEvent = { name, amount: { currency: p.amount.currency, value }, timestamp: new Date(ctx.deps.now()).toISOString(), idempotencyKey, success: true };
-  p.events.push(event);
-  ctx.deps.webhooks.emit(p.msn, `epayments.payment.${name.toLowerCase()}.v1`, p.reference, {
-    msn: p.msn,
-    reference: p.reference,
-    pspReference: p.pspReference,
-    name,
-    amount: event.amount,
-    timestamp: event.timestamp,
-    idempotencyKey,
-    success: true,
-  });
 }
 
 export const createPayment: Handler = (ctx) => {
@@ -96,6 +81,7 @@ export const createPayment: Handler = (ctx) => {
     };
     recordEvent(ctx, record, 'CREATED', record.amount.value, idem.key);
     store.put('epayments', k, record);
+    actOnNewPayment(ctx, record, request.customer?.phoneNumber ?? null);
     if (request.receipt !== undefined) {
       const order = store.order(unit.msn, 'ecom', request.reference, true);
       order.receipt = request.receipt as Receipt;
@@ -135,8 +121,8 @@ function paymentBody(p: EpaymentRecord): unknown {
   };
 }
 
-/** A CREATED payment nobody approved in time becomes EXPIRED when it is next looked at. */
-function expireIfDue(ctx: RequestContext, p: EpaymentRecord): void {
+/** A CREATED payment nobody approved in time becomes EXPIRED when it is next looked at, or when the clock moves past it. */
+export function expireIfDue(ctx: Pick<RequestContext, 'deps'>, p: EpaymentRecord): void {
   if (p.state !== 'CREATED' || ctx.deps.now() < p.expiresAtMs) return;
   p.state = 'EXPIRED';
   recordEvent(ctx, p, 'EXPIRED', p.amount.value, null);
@@ -183,6 +169,11 @@ export const forceApprove: Handler = (ctx) => {
   if (!body.ok) return body.reply;
   const checked = validateWith(ForceApproveSchema, body.value);
   if (!checked.ok) return problemReply('epayment', ctx.path, validationProblem(checked.issues));
+  if (found.state === 'AUTHORIZED' && found.customer?.act === 'approve' && found.cancelled === 0) {
+    // Flows written for the test environment approve here; the simulated customer got there first.
+    ctx.notes.push('Already approved by the simulated customer; answered as if this call approved it.');
+    return { status: 200, raw: '' };
+  }
   if (found.state !== 'CREATED') {
     return problemReply('epayment', ctx.path, {
       status: 400,
@@ -190,10 +181,6 @@ export const forceApprove: Handler = (ctx) => {
       detail: `Payment ${quote(found.reference)} is ${found.state}; only a CREATED payment can be approved.`,
     });
   }
-  found.state = 'AUTHORIZED';
-  found.authorizedAt = new Date(ctx.deps.now()).toISOString();
-  if (found.profileScope) found.sub = grantProfile(ctx, found.msn, found.profileScope);
-  recordEvent(ctx, found, 'AUTHORIZED', found.amount.value, null);
-  ctx.deps.store.touch('epayments', key(found.msn, found.reference));
+  approvePayment(ctx, found);
   return { status: 200, raw: '' };
 };

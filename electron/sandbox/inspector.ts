@@ -4,13 +4,14 @@ import type { Reply } from './context';
 import type { RequestLogEntry } from './request-log';
 import type { SandboxSnapshot, SnapshotPage } from './snapshot';
 import type { WebhookDelivery, WebhookRegistration } from './webhook-delivery';
+import { handleTimeControl, type TimeControl } from './control-api';
 import { quote } from './text';
 import type { StoredImage } from './state';
 
 export const INSPECTOR_PREFIX = '/__sandbox';
 
 /** The in-process control surface; the HTTP routes below are a thin layer over it. */
-export interface SandboxControl {
+export interface SandboxControl extends TimeControl {
   inspect(page?: SnapshotPage): SandboxSnapshot;
   requestLog(limit?: number): RequestLogEntry[];
   webhookDeliveries(limit?: number): WebhookDelivery[];
@@ -36,8 +37,9 @@ const LANDING_HTML = `<!doctype html><html lang="en"><meta charset="utf-8"><titl
 <body style="font-family:sans-serif;max-width:40em;margin:3em auto">
 <h1>Vipps sandbox</h1>
 <p>This page stands in for the Vipps MobilePay landing page and app. Nothing is paid here.</p>
-<p>To approve the payment or agreement, call the sandbox's test endpoint (force approve / force accept)
-from the explorer.</p></body></html>`;
+<p>A simulated customer answers each payment and agreement as the sandbox's test rules say (approve,
+unless a magic amount or a test phone number says otherwise). With the customer set to manual, approve
+with the test endpoint (force approve / force accept) from the explorer.</p></body></html>`;
 
 export function isInspectorPath(path: string): boolean {
   return path.length >= INSPECTOR_PREFIX.length && path.slice(0, INSPECTOR_PREFIX.length).toLowerCase() === INSPECTOR_PREFIX;
@@ -102,6 +104,8 @@ export function handleInspector(control: SandboxControl, req: IncomingMessage, p
     if (!image) return refuse(404, 'not-found', `No image ${quote(imageId)} is stored (or several sales units have one: add ?msn=).`);
     return { status: 200, raw: image.bytes, contentType: image.contentType, headers: { 'cache-control': 'no-store' } };
   }
+  const timed = handleTimeControl(control, req, method, lower, bodyText);
+  if (timed) return timed;
   if (method === 'GET' && lower === '/landing') return { status: 200, raw: LANDING_HTML, contentType: 'text/html; charset=utf-8' };
   return refuse(404, 'not-found', `No sandbox control route ${quote(method, 20)} ${quote(path)}.`);
 }

@@ -6,11 +6,12 @@ import { requireUnit } from './context';
 import { problemReply, validationProblem } from './errors';
 import { digits, shortId } from './ids';
 import { findAgreement, idempotentWrite, newCharge, notFound } from './recurring';
+import { MAGIC_REFUSALS } from './customer-rules';
 import { quote } from './text';
 import { key, type ChargeRecord } from './state';
 
 const JSON_UTF8 = 'application/json;charset=UTF-8';
-const nowIso = (ctx: RequestContext) => new Date(ctx.deps.now()).toISOString();
+const nowIso = (ctx: Pick<RequestContext, 'deps'>) => new Date(ctx.deps.now()).toISOString();
 const AmountSchema = z.object({ amount: z.int().min(1), description: z.string().min(1).max(45) });
 
 export const createCharge: Handler = (ctx) =>
@@ -51,7 +52,7 @@ function chargeBody(c: ChargeRecord): unknown {
     retryDays: c.retryDays,
     // Without one sent, the service uses the charge id as the external id.
     externalId: c.externalId ?? c.id,
-    failureReason: null,
+    failureReason: c.failureReason ?? null,
     summary: { captured: c.captured, refunded: c.refunded, cancelled: c.cancelled },
     history: c.history.map(({ idempotencyKey, ...event }) => (idempotencyKey === null ? event : { ...event, idempotencyKey })),
   };
@@ -61,8 +62,16 @@ function chargeBody(c: ChargeRecord): unknown {
  * On its due date the service takes a charge from the user: DIRECT_CAPTURE becomes CHARGED,
  * RESERVE_CAPTURE RESERVED. The sandbox does it when the charge is next looked at.
  */
-function settleIfDue(ctx: RequestContext, c: ChargeRecord): void {
+export function settleIfDue(ctx: Pick<RequestContext, 'deps'>, c: ChargeRecord): void {
   if ((c.status !== 'PENDING' && c.status !== 'DUE') || ctx.deps.now() < Date.parse(c.due)) return;
+  const refusal = MAGIC_REFUSALS[c.amount];
+  if (refusal !== undefined) {
+    // Vipps' magic amounts refuse a charge as they refuse a payment; the retry days change nothing here.
+    c.status = 'FAILED';
+    c.failureReason = refusal;
+    ctx.deps.store.touch('charges', key(c.msn, c.id));
+    return;
+  }
   const direct = c.transactionType === 'DIRECT_CAPTURE';
   c.status = direct ? 'CHARGED' : 'RESERVED';
   if (direct) c.captured = c.amount;

@@ -18,6 +18,11 @@ import { buildSnapshot, type SandboxSnapshot, type SnapshotPage } from './snapsh
 import { quote } from './text';
 import { SandboxStore, type StoredImage } from './state';
 import { TokenAuthority } from './auth';
+import { Agenda } from './agenda';
+import { SandboxClock } from './clock';
+import { advanceClock } from './time-passes';
+import { triggerEvent } from './triggers';
+import { checkLoopbackUrl, type ForwardTarget } from './webhook-delivery';
 import { WebhookDispatcher, type Schedule } from './webhook-delivery';
 
 export interface SandboxOptions {
@@ -34,6 +39,8 @@ export interface SandboxOptions {
   config?: SandboxConfigInput;
   /** Runs webhook retries; tests pass one that runs at once instead of waiting. */
   schedule?: Schedule;
+  /** Deliver every event of every sales unit here too, signed (like `stripe listen --forward-to`). */
+  forwardTo?: string;
 }
 
 export interface RunningSandbox extends Omit<SandboxControl, 'describe'> {
@@ -43,6 +50,8 @@ export interface RunningSandbox extends Omit<SandboxControl, 'describe'> {
   /** The built-in demo unit's keys, or null when the config turned it off. */
   demoKeys: Readonly<SalesUnit> | null;
   config: Readonly<SandboxConfig>;
+  /** The secret `--forward-to` deliveries are signed with, or null without a forward target. */
+  forwardSecret: string | null;
   /** Resolves once no webhook delivery is waiting or in flight. */
   webhooksIdle(): Promise<void>;
   /** Resolves once every change so far is saved (with dataDir). */
@@ -81,6 +90,7 @@ async function handleApi(deps: SandboxDeps, req: IncomingMessage, method: string
     return { reply: problemReply(api, path, { status: tooLarge ? 413 : 400, title: 'The request body was refused.', detail }), api, msn: null, fault: null, close: body.reason !== 'not-utf8' };
   }
   const subscriptionKey = req.headers['ocp-apim-subscription-key'];
+  deps.agenda.runDue();
   const faults = decideFaults(deps, api, path, typeof subscriptionKey === 'string' ? subscriptionKey : undefined);
   if (faults.delayMs > 0) await delay(faults.delayMs);
   const fault = faults.failure ? 'error' : faults.delayMs > 0 ? 'latency' : null;
@@ -95,7 +105,14 @@ async function handleApi(deps: SandboxDeps, req: IncomingMessage, method: string
 /** Builds the sandbox (state loaded, server created) without listening yet. */
 export async function createSandbox(options: SandboxOptions = {}) {
   const config = resolveConfig(options.config);
-  const now = options.now ?? Date.now;
+  const clock = new SandboxClock(options.now ?? Date.now);
+  const now = clock.now;
+  let forward: ForwardTarget | null = null;
+  if (options.forwardTo !== undefined) {
+    const checked = checkLoopbackUrl(options.forwardTo);
+    if (!checked.ok) throw new Error(`--forward-to: ${checked.reason}`);
+    forward = { url: checked.url.toString(), secret: randomBytes(24).toString('base64url') };
+  }
   const store = new SandboxStore(() => config.retentionPerSalesUnit);
   const notices: string[] = [];
   let tokenSecret = config.tokenSecret ?? randomBytes(32).toString('hex');
@@ -108,7 +125,7 @@ export async function createSandbox(options: SandboxOptions = {}) {
   }
   const units = createSalesUnitRegistry(config);
   let baseUrl = '';
-  const webhooks = new WebhookDispatcher({ now, retryDelaysMs: () => config.webhookRetryDelaysMs, timeoutMs: () => config.webhookTimeoutMs, schedule: options.schedule });
+  const webhooks = new WebhookDispatcher({ now, retryDelaysMs: () => config.webhookRetryDelaysMs, timeoutMs: () => config.webhookTimeoutMs, schedule: options.schedule, forwardTo: () => forward });
   const deps: SandboxDeps = {
     config,
     store,
@@ -118,6 +135,8 @@ export async function createSandbox(options: SandboxOptions = {}) {
     tokens: new TokenAuthority(tokenSecret, now, () => config.tokenLifetimeSeconds),
     baseUrl: () => baseUrl,
     webhooks,
+    clock,
+    agenda: new Agenda(now, reportInternal),
   };
   const log = new RequestLog(config.requestLogSize);
   const startedAt = new Date(now()).toISOString();
@@ -144,7 +163,15 @@ export async function createSandbox(options: SandboxOptions = {}) {
       store.clear();
       log.clear();
       webhooks.clear();
+      deps.agenda.clear();
+      clock.reset();
     },
+    clock: () => clock.state(),
+    advanceClock: (ms: number) => advanceClock(deps, ms),
+    freezeClock: () => clock.freeze(),
+    resumeClock: () => clock.resume(),
+    trigger: (msn: string, event: string) => triggerEvent(deps, msn, event),
+    salesUnits: () => units.all(),
     setFaults: (update: FaultUpdate): FaultConfig => {
       config.faults = mergeFaults(config.faults, update);
       return config.faults;
@@ -221,6 +248,7 @@ export async function createSandbox(options: SandboxOptions = {}) {
     control,
     deps,
     persister,
+    forwardSecret: forward?.secret ?? null,
     setBaseUrl: (url: string) => {
       baseUrl = url;
     },
@@ -270,6 +298,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     webhookDeliveries: control.webhookDeliveries,
     webhooks: control.webhooks,
     webhooksIdle: () => deps.webhooks.idle(),
+    clock: control.clock,
+    advanceClock: control.advanceClock,
+    freezeClock: control.freezeClock,
+    resumeClock: control.resumeClock,
+    trigger: control.trigger,
+    salesUnits: control.salesUnits,
+    forwardSecret: sandbox.forwardSecret,
     flush: async () => {
       await sandbox.persister?.flush();
     },

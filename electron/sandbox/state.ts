@@ -41,6 +41,15 @@ export interface EpaymentEvent {
   success: boolean;
 }
 
+/** What the simulated customer decided for a payment or agreement, and when it acted. */
+export interface CustomerNote {
+  act: 'approve' | 'refuse' | 'reject' | 'ignore';
+  why: string;
+  decidedAt: string;
+  /** Null until the act has happened (a delayed approval, or one overtaken by a cancel). */
+  actedAt: string | null;
+}
+
 export interface EpaymentRecord {
   msn: string;
   reference: string;
@@ -62,6 +71,9 @@ export interface EpaymentRecord {
   refunded: number;
   cancelled: number;
   events: EpaymentEvent[];
+  customer?: CustomerNote;
+  /** A test phone number approves but has every capture refused. */
+  captureRefused?: boolean;
 }
 
 export interface EcomLogEntry {
@@ -88,6 +100,8 @@ export interface EcomRecord {
   url: string;
   createdAt: string;
   log: EcomLogEntry[];
+  customer?: CustomerNote;
+  captureRefused?: boolean;
 }
 
 export interface AgreementRecord {
@@ -111,6 +125,7 @@ export interface AgreementRecord {
   stop: string | null;
   vippsConfirmationUrl: string;
   initialChargeId: string | null;
+  customer?: CustomerNote;
 }
 
 export interface ChargeEvent {
@@ -130,7 +145,9 @@ export interface ChargeRecord {
   description: string;
   due: string;
   retryDays: number;
-  status: 'PENDING' | 'DUE' | 'RESERVED' | 'CHARGED' | 'PARTIALLY_CAPTURED' | 'CANCELLED' | 'PARTIALLY_REFUNDED' | 'REFUNDED';
+  status: 'PENDING' | 'DUE' | 'RESERVED' | 'CHARGED' | 'PARTIALLY_CAPTURED' | 'CANCELLED' | 'PARTIALLY_REFUNDED' | 'REFUNDED' | 'FAILED';
+  /** Why a charge FAILED (a magic amount), else absent. */
+  failureReason?: string;
   type: 'INITIAL' | 'RECURRING';
   transactionType: 'DIRECT_CAPTURE' | 'RESERVE_CAPTURE';
   externalId: string | null;

@@ -38,7 +38,7 @@ const SCOPE_FIELDS: Record<string, Array<keyof typeof TEST_USER>> = {
 };
 
 /** The user shared their profile: a new `sub` for this sales unit, with the scopes asked for. */
-export function grantProfile(ctx: RequestContext, msn: string, scope: string): string {
+export function grantProfile(ctx: Pick<RequestContext, 'deps'>, msn: string, scope: string): string {
   const sub = shortId('', 8) + '-' + shortId('', 4) + '-' + shortId('', 12);
   ctx.deps.store.put('profiles', key(msn, sub), { msn, sub, scope, createdAt: new Date(ctx.deps.now()).toISOString() });
   return sub;

@@ -28,8 +28,17 @@ export interface WebhookDelivery {
   event: string;
   reference: string;
   createdAt: string;
-  outcome: 'pending' | 'delivered' | 'failed';
+  /** 'held': the URL is not on this machine, so the sandbox kept the event instead of sending it. */
+  outcome: 'pending' | 'delivered' | 'failed' | 'held';
+  /** Why the delivery was held, when it was. */
+  heldReason?: string;
   attempts: DeliveryAttempt[];
+}
+
+/** `--forward-to`: every event of every sales unit also goes here, signed with this secret. */
+export interface ForwardTarget {
+  url: string;
+  secret: string;
 }
 
 /** setTimeout by default; tests pass one that runs at once, so no test sleeps through a backoff. */
@@ -40,6 +49,31 @@ const DELIVERY_LOG_SIZE = 200;
 const MAX_PER_SALES_UNIT = 25;
 
 export type RegisterResult = { ok: true; webhook: WebhookRegistration } | { ok: false; field: string; reason: string };
+
+interface Retry {
+  dueAtMs: number;
+  fired: boolean;
+  run: () => void;
+}
+
+export const HELD_REASON = 'The URL is not on this machine; the sandbox never sends traffic elsewhere, so it keeps the event here. Use --forward-to to receive every event locally.';
+
+/**
+ * What the Webhooks API accepts: any https URL, as the real one does (it wants a public one), and
+ * for local receivers an http URL on this machine. Where the sandbox will deliver is decided later.
+ */
+export function checkRegistrationUrl(raw: string): { ok: true; url: URL } | { ok: false; reason: string } {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { ok: false, reason: 'The url is not an absolute URL, e.g. https://example.com/vipps-webhooks.' };
+  }
+  if (url.username || url.password) return { ok: false, reason: 'The url may not carry a user name or password.' };
+  if (url.protocol === 'https:') return { ok: true, url };
+  if (url.protocol === 'http:' && LOOPBACK_NAMES.has(url.hostname.toLowerCase())) return { ok: true, url };
+  return { ok: false, reason: 'The url must start with https:// (an http:// URL is accepted only on this machine: 127.0.0.1, localhost or ::1).' };
+}
 
 /** This machine only: the sandbox is local and must never send traffic anywhere else. */
 export function checkLoopbackUrl(raw: string): { ok: true; url: URL } | { ok: false; reason: string } {
@@ -76,11 +110,14 @@ export class WebhookDispatcher {
       retryDelaysMs: () => readonly number[];
       timeoutMs: () => number;
       schedule?: Schedule;
+      forwardTo?: () => ForwardTarget | null;
     },
   ) {}
 
+  private retries: Retry[] = [];
+
   register(msn: string, url: string, events: string[]): RegisterResult {
-    const checked = checkLoopbackUrl(url);
+    const checked = checkRegistrationUrl(url);
     if (!checked.ok) return { ok: false, field: 'url', reason: checked.reason };
     if (this.list(msn).length >= MAX_PER_SALES_UNIT) return { ok: false, field: 'url', reason: `A sales unit may register at most ${MAX_PER_SALES_UNIT} webhooks; delete one first.` };
     const webhook: WebhookRegistration = { msn, id: uuid(), url, events: [...new Set(events)], secret: shortId('', 40), createdAt: new Date(this.options.now()).toISOString() };
@@ -104,8 +141,10 @@ export class WebhookDispatcher {
   /** Sends `payload` to every webhook of this sales unit that listens for `event`. */
   emit(msn: string, event: string, reference: string, payload: unknown): void {
     const body = JSON.stringify(payload);
-    for (const webhook of this.registrations.values()) {
-      if (webhook.msn !== msn || !webhook.events.includes(event)) continue;
+    const targets: WebhookRegistration[] = [...this.registrations.values()].filter((w) => w.msn === msn && w.events.includes(event));
+    const forward = this.options.forwardTo?.() ?? null;
+    if (forward) targets.push({ msn, id: 'forward-to', url: forward.url, events: [event], secret: forward.secret, createdAt: '' });
+    for (const webhook of targets) {
       const delivery: WebhookDelivery = {
         id: uuid(),
         webhookId: webhook.id,
@@ -119,9 +158,34 @@ export class WebhookDispatcher {
       };
       this.deliveries.push(delivery);
       if (this.deliveries.length > DELIVERY_LOG_SIZE) this.deliveries = this.deliveries.slice(-DELIVERY_LOG_SIZE);
+      if (!checkLoopbackUrl(webhook.url).ok) {
+        delivery.outcome = 'held';
+        delivery.heldReason = HELD_REASON;
+        continue;
+      }
       this.pending++;
       void this.attempt(delivery, webhook, body);
     }
+  }
+
+  /** When the next retry is due on the sandbox clock, or null. */
+  nextRetryMs(): number | null {
+    let next: number | null = null;
+    for (const r of this.retries) if (!r.fired && (next === null || r.dueAtMs < next)) next = r.dueAtMs;
+    return next;
+  }
+
+  /** The test clock moved: retries whose backoff has passed on the sandbox clock go now. */
+  runDueRetries(): void {
+    const now = this.options.now();
+    for (const r of [...this.retries]) if (r.dueAtMs <= now) this.fire(r);
+  }
+
+  private fire(retry: Retry): void {
+    if (retry.fired) return;
+    retry.fired = true;
+    this.retries = this.retries.filter((r) => r !== retry);
+    retry.run();
   }
 
   /** Resolves once no delivery is waiting or in flight (tests, and a clean shutdown). */
@@ -133,6 +197,7 @@ export class WebhookDispatcher {
   clear(): void {
     this.registrations.clear();
     this.deliveries = [];
+    this.retries = [];
   }
 
   private settle(delivery: WebhookDelivery, outcome: 'delivered' | 'failed'): void {
@@ -162,7 +227,11 @@ export class WebhookDispatcher {
     const retry = delivery.attempts.length - 1;
     if (retry >= delays.length || !this.registrations.has(`${webhook.msn}\u0000${webhook.id}`)) return this.settle(delivery, 'failed');
     const schedule = this.options.schedule ?? ((run, ms) => setTimeout(run, ms).unref());
-    schedule(() => void this.attempt(delivery, webhook, body), delays[retry] ?? 0);
+    const delay = delays[retry] ?? 0;
+    // Due on the sandbox clock too, so moving the test clock past the backoff sends it at once.
+    const entry: Retry = { dueAtMs: this.options.now() + delay, fired: false, run: () => void this.attempt(delivery, webhook, body) };
+    this.retries.push(entry);
+    schedule(() => this.fire(entry), delay);
   }
 
   private post(webhook: WebhookRegistration, body: string): Promise<number> {

@@ -232,7 +232,9 @@ export const SandboxWebhookDeliverySchema = z.object({
   event: z.string(),
   reference: z.string(),
   createdAt: z.string(),
-  outcome: z.enum(['pending', 'delivered', 'failed']),
+  /** 'held': the URL is not on this machine, so the sandbox kept the event rather than send it. */
+  outcome: z.enum(['pending', 'delivered', 'failed', 'held']),
+  heldReason: z.string().optional(),
   attempts: z.array(z.object({ at: z.string(), status: z.number().nullable(), error: z.string().nullable(), durationMs: z.number() })),
 });
 export type SandboxWebhookDelivery = z.infer<typeof SandboxWebhookDeliverySchema>;

@@ -1,7 +1,7 @@
 import type { SandboxWebhooks } from '../../../shared/contract/sandbox';
 import { formatDateTime } from './sandbox-format';
 
-const OUTCOME_WORDS: Record<string, string> = { pending: 'waiting to retry', delivered: 'delivered', failed: 'failed, gave up' };
+const OUTCOME_WORDS: Record<string, string> = { pending: 'waiting to retry', delivered: 'delivered', failed: 'failed, gave up', held: 'held: not on this machine' };
 
 function attemptText(a: SandboxWebhooks['deliveries'][number]['attempts'][number]): string {
   return a.error ? (a.status !== null ? `${a.status}: ${a.error}` : a.error) : `${a.status ?? ''} in ${a.durationMs} ms`;
@@ -50,6 +50,7 @@ export function WebhooksPanel({ webhooks }: { webhooks: SandboxWebhooks }) {
                   <td><span className={`sb-status sb-status-${d.outcome === 'delivered' ? 'ok' : d.outcome === 'failed' ? 'server-error' : 'client-error'}`}>{OUTCOME_WORDS[d.outcome]}</span></td>
                   <td>
                     <ol className="sb-attempts">
+                      {d.outcome === 'held' && d.heldReason ? <li>{d.heldReason}</li> : null}
                       {d.attempts.map((a, i) => (
                         <li key={i}>{attemptText(a)}</li>
                       ))}

@@ -51,7 +51,8 @@ describe('sandbox panel methods against the embedded sandbox', () => {
     expect(order?.receipt).toMatchObject({ currency: 'NOK', receiptNumber: orderId, totals: { totalAmount: 44700, totalTaxAmount: 8940 } });
     expect(state.images).toEqual([expect.objectContaining({ imageId, mime: 'image/png', width: 40, height: 200, size: pngImage().length })]);
     expect(JSON.stringify(state.images)).not.toMatch(/bytes|base64|iVBOR/);
-    expect(state.payments).toEqual([expect.objectContaining({ api: 'epayment', id: orderId, state: 'CREATED', amount: 44700, currency: 'NOK' })]);
+    // The simulated customer (on by default) approved the quick start's payment.
+    expect(state.payments).toEqual([expect.objectContaining({ api: 'epayment', id: orderId, state: 'AUTHORIZED', amount: 44700, currency: 'NOK' })]);
   });
 
   it('hands out a stored image as base64 for a thumbnail, and NOT_FOUND for an unknown id', async () => {
@@ -133,7 +134,8 @@ describe('sandbox panel methods against the embedded sandbox', () => {
     expect(created.status).toBe(201);
     const state = await t.ok<SandboxState>('getSandboxState', {});
     expect(state.agreements).toEqual([
-      expect.objectContaining({ productName: 'Digital news', status: 'PENDING', pricingType: 'LEGACY', amount: 2500, currency: 'NOK', interval: { unit: 'MONTH', count: 1 }, initialChargeId: chargeId }),
+      // The simulated customer accepted it at once, and the initial charge was taken.
+      expect.objectContaining({ productName: 'Digital news', status: 'ACTIVE', pricingType: 'LEGACY', amount: 2500, currency: 'NOK', interval: { unit: 'MONTH', count: 1 }, initialChargeId: chargeId }),
     ]);
     expect(state.charges).toEqual([expect.objectContaining({ id: chargeId, agreementId: state.agreements[0]!.id, type: 'INITIAL', amount: 2500, description: 'First month' })]);
     expect(JSON.stringify(state)).not.toContain('4791234567');

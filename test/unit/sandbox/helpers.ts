@@ -41,7 +41,8 @@ export interface CallResult {
 
 export async function startHarness(options: SandboxOptions = {}): Promise<Harness> {
   const clock = { now: START };
-  const sandbox = await startSandbox({ now: () => clock.now, ...options });
+  // Existing suites drive approval themselves (force approve); the customer tests opt in to 'auto'.
+  const sandbox = await startSandbox({ now: () => clock.now, ...options, config: { customer: 'manual', ...options.config } });
   const tokens = new Map<string, string>();
   const url = (path: string) => `${sandbox.baseUrl}${path}`;
 

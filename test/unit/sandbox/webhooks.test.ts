@@ -94,14 +94,26 @@ describe('webhooks', () => {
     }
   });
 
-  it('refuses a webhook URL that is not on this machine, saying why', async () => {
-    for (const url of ['https://example.com/hooks', 'http://10.0.0.1/hooks', 'http://user:pw@127.0.0.1/x', 'not a url']) {
+  it('refuses a webhook URL the Webhooks API would refuse (plain http elsewhere, a user name, not a URL), saying why', async () => {
+    for (const url of ['http://10.0.0.1/hooks', 'http://user:pw@127.0.0.1/x', 'not a url', 'ftp://127.0.0.1/x']) {
       const r = await h.call('POST', '/webhooks/v1/webhooks', { body: { url, events } });
       expect(r.status).toBe(400);
       expect(JSON.stringify(r.json.extraDetails)).toMatch(/url/);
     }
-    const r = await h.call('POST', '/webhooks/v1/webhooks', { body: { url: 'https://example.com/hooks', events } });
-    expect(r.json.extraDetails[0].reason).toMatch(/only to this machine/);
+    const r = await h.call('POST', '/webhooks/v1/webhooks', { body: { url: 'http://10.0.0.1/hooks', events } });
+    expect(r.json.extraDetails[0].reason).toMatch(/https:\/\//);
+  });
+
+  it('registers an https URL elsewhere as the real API does (201), and holds its deliveries on this machine, saying why', async () => {
+    const reg = await h.call('POST', '/webhooks/v1/webhooks', { body: { url: 'https://shop.example.com/vipps/hooks', events: ['epayments.payment.created.v1'] } });
+    expect(reg.status).toBe(201);
+    const reference = freshId('held');
+    await h.call('POST', '/epayment/v1/payments', { body: { amount: { currency: 'NOK', value: 2000 }, paymentMethod: { type: 'WALLET' }, reference, userFlow: 'QR' }, headers: { 'Idempotency-Key': freshId('k') } });
+    await h.sandbox.webhooksIdle();
+    const held = h.sandbox.webhookDeliveries().find((d) => d.reference === reference);
+    expect(held).toMatchObject({ url: 'https://shop.example.com/vipps/hooks', event: 'epayments.payment.created.v1', outcome: 'held', attempts: [] });
+    expect(held?.heldReason).toMatch(/not on this machine/);
+    await h.call('DELETE', `/webhooks/v1/webhooks/${(reg.json as { id: string }).id}`);
   });
 
   it('refuses an event name it does not know', async () => {
