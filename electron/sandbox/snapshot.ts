@@ -1,6 +1,6 @@
 import { receiptTotals } from '../../shared/vipps/receipt-totals';
 import type { FaultConfig, SalesUnit } from './config';
-import type { AgreementRecord, ChargeRecord, SandboxStore } from './state';
+import type { AgreementRecord, ChargeRecord, CustomerNote, SandboxStore } from './state';
 
 export interface ImageSummary {
   msn: string;
@@ -14,8 +14,8 @@ export interface ImageSummary {
 }
 
 export type PaymentSummary =
-  | { api: 'epayment'; msn: string; reference: string; state: string; amount: { currency: string; value: number }; captured: number; refunded: number; cancelled: number; userFlow: string; createdAt: string }
-  | { api: 'ecom'; msn: string; orderId: string; status: string; amount: number; captured: number; refunded: number; createdAt: string };
+  | { api: 'epayment'; msn: string; reference: string; state: string; amount: { currency: string; value: number }; captured: number; refunded: number; cancelled: number; userFlow: string; createdAt: string; customer: CustomerNote | null }
+  | { api: 'ecom'; msn: string; orderId: string; status: string; amount: number; captured: number; refunded: number; createdAt: string; customer: CustomerNote | null };
 
 /** Which slice of each list to return: newest first, `limit` items from `offset`. */
 export interface SnapshotPage {
@@ -75,8 +75,8 @@ export function buildSnapshot(
   const images = newest(store.images.values(), store.images.size, page, all, ({ bytes: _bytes, ...summary }) => summary);
   const categories = newest(store.orders.values(), store.orders.size, page, (o) => o.category !== null, (o) => ({ msn: o.msn, paymentType: o.paymentType, orderId: o.orderId, ...o.category!, updatedAt: o.categoryUpdatedAt }));
   const receipts = newest(store.orders.values(), store.orders.size, page, (o) => o.receipt !== null, (o) => ({ msn: o.msn, paymentType: o.paymentType, orderId: o.orderId, source: o.receiptSource, createdAt: o.receiptCreatedAt, totals: receiptTotals(o.receipt!), receipt: o.receipt }));
-  const epayments = newest(store.epayments.values(), store.epayments.size, page, all, (p): PaymentSummary => ({ api: 'epayment', msn: p.msn, reference: p.reference, state: p.state, amount: p.amount, captured: p.captured, refunded: p.refunded, cancelled: p.cancelled, userFlow: p.userFlow, createdAt: p.createdAt }));
-  const ecom = newest(store.ecomPayments.values(), store.ecomPayments.size, page, all, (p): PaymentSummary => ({ api: 'ecom', msn: p.msn, orderId: p.orderId, status: p.status, amount: p.amount, captured: p.captured, refunded: p.refunded, createdAt: p.createdAt }));
+  const epayments = newest(store.epayments.values(), store.epayments.size, page, all, (p): PaymentSummary => ({ api: 'epayment', msn: p.msn, reference: p.reference, state: p.state, amount: p.amount, captured: p.captured, refunded: p.refunded, cancelled: p.cancelled, userFlow: p.userFlow, createdAt: p.createdAt, customer: p.customer ?? null }));
+  const ecom = newest(store.ecomPayments.values(), store.ecomPayments.size, page, all, (p): PaymentSummary => ({ api: 'ecom', msn: p.msn, orderId: p.orderId, status: p.status, amount: p.amount, captured: p.captured, refunded: p.refunded, createdAt: p.createdAt, customer: p.customer ?? null }));
   // Phone numbers are personal data; the inspector has no use for them.
   const agreements = newest(store.agreements.values(), store.agreements.size, page, all, ({ phoneNumber: _phone, ...rest }) => rest);
   const charges = newest(store.charges.values(), store.charges.size, page, all, (c) => c);

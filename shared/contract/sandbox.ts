@@ -142,6 +142,14 @@ export const SandboxOrderSchema = z.object({
 });
 export type SandboxOrder = z.infer<typeof SandboxOrderSchema>;
 
+export const SandboxCustomerSchema = z.object({
+  act: z.enum(['approve', 'refuse', 'reject', 'ignore']),
+  why: z.string(),
+  decidedAt: z.string(),
+  actedAt: z.string().nullable(),
+});
+export type SandboxCustomer = z.infer<typeof SandboxCustomerSchema>;
+
 export const SandboxPaymentSchema = z.object({
   api: z.enum(['epayment', 'ecom']),
   msn: z.string(),
@@ -156,6 +164,8 @@ export const SandboxPaymentSchema = z.object({
   refunded: z.number(),
   userFlow: z.string().nullable(),
   createdAt: z.string(),
+  /** What the simulated customer decided and when it acted; null with the customer set to manual. */
+  customer: SandboxCustomerSchema.nullable(),
 });
 export type SandboxPayment = z.infer<typeof SandboxPaymentSchema>;
 
@@ -171,6 +181,7 @@ export const SandboxAgreementSchema = z.object({
   interval: z.object({ unit: z.string(), count: z.number() }),
   created: z.string(),
   initialChargeId: z.string().nullable(),
+  customer: SandboxCustomerSchema.nullable(),
 });
 export type SandboxAgreement = z.infer<typeof SandboxAgreementSchema>;
 

@@ -77,9 +77,9 @@ export function toSandboxState(snapshot: SandboxSnapshot): SandboxState {
     payments: newestFirst(
       snapshot.payments.map((p) =>
         p.api === 'epayment'
-          ? { api: p.api, msn: p.msn, id: p.reference, state: p.state, amount: p.amount.value, currency: p.amount.currency, captured: p.captured, refunded: p.refunded, userFlow: p.userFlow, createdAt: p.createdAt }
+          ? { api: p.api, msn: p.msn, id: p.reference, state: p.state, amount: p.amount.value, currency: p.amount.currency, captured: p.captured, refunded: p.refunded, userFlow: p.userFlow, createdAt: p.createdAt, customer: p.customer }
           : // eCom v2 amounts are in NOK øre; the API has no currency field.
-            { api: p.api, msn: p.msn, id: p.orderId, state: p.status, amount: p.amount, currency: 'NOK', captured: p.captured, refunded: p.refunded, userFlow: null, createdAt: p.createdAt },
+            { api: p.api, msn: p.msn, id: p.orderId, state: p.status, amount: p.amount, currency: 'NOK', captured: p.captured, refunded: p.refunded, userFlow: null, createdAt: p.createdAt, customer: p.customer },
       ),
     ),
     agreements: snapshot.agreements
@@ -94,6 +94,7 @@ export function toSandboxState(snapshot: SandboxSnapshot): SandboxState {
         interval: a.interval,
         created: a.created,
         initialChargeId: a.initialChargeId,
+        customer: a.customer ?? null,
       }))
       .sort((a, b) => b.created.localeCompare(a.created)),
     charges: snapshot.charges.map((c) => ({

@@ -5,7 +5,7 @@ import { formatBytes } from '../components/common/format';
 import { Tabs, type TabDefinition } from '../components/common/Tabs';
 import { ImageThumbnail } from './ImageThumbnail';
 import { OrdersPanel } from './OrdersPanel';
-import { formatDateTime } from './sandbox-format';
+import { customerText, formatDateTime } from './sandbox-format';
 import { WebhooksPanel } from './WebhooksPanel';
 import type { SandboxWebhooks } from '../../../shared/contract/sandbox';
 
@@ -27,6 +27,7 @@ function PaymentsPanel({ payments }: { payments: SandboxState['payments'] }) {
           <th scope="col" className="sb-num">Captured</th>
           <th scope="col" className="sb-num">Refunded</th>
           <th scope="col">User flow</th>
+          <th scope="col">Customer</th>
           <th scope="col">MSN</th>
           <th scope="col">Created</th>
         </tr>
@@ -41,6 +42,7 @@ function PaymentsPanel({ payments }: { payments: SandboxState['payments'] }) {
             <td className="sb-num">{formatAmount(p.captured, p.currency)}</td>
             <td className="sb-num">{formatAmount(p.refunded, p.currency)}</td>
             <td>{p.userFlow ?? '–'}</td>
+            <td>{customerText(p.customer)}</td>
             <td>{p.msn}</td>
             <td>{formatDateTime(p.createdAt)}</td>
           </tr>

@@ -1,4 +1,4 @@
-import type { SandboxFaults } from '../../../shared/contract/sandbox';
+import type { SandboxCustomer, SandboxFaults } from '../../../shared/contract/sandbox';
 
 export type StatusTone = 'ok' | 'redirect' | 'client-error' | 'server-error';
 
@@ -21,6 +21,21 @@ export function formatDateTime(iso: string | null): string {
   if (!iso) return '–';
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { hour12: false });
+}
+
+const ACT_WORDS: Record<SandboxCustomer['act'], [string, string]> = {
+  approve: ['approved', 'will approve'],
+  refuse: ['was refused', 'will be refused'],
+  reject: ['declined', 'will decline'],
+  ignore: ['did nothing', 'does nothing'],
+};
+
+/** What the simulated customer did and when, e.g. "approved at 12:03:44 (the customer approves at once)". */
+export function customerText(customer: SandboxCustomer | null): string {
+  if (!customer) return 'manual: approve with the test endpoint';
+  const [done, later] = ACT_WORDS[customer.act];
+  if (customer.act === 'ignore') return `${done} (${customer.why})`;
+  return customer.actedAt ? `${done} at ${formatClock(customer.actedAt)} (${customer.why})` : `${later} (${customer.why})`;
 }
 
 export function formatPercentShare(rate: number): string {

@@ -73,7 +73,7 @@ function contents(uploadedAt = '2025-03-01T10:00:30.000Z'): SandboxState {
       },
     ],
     images: [{ msn: '123456', imageId: IMAGE_ID, format: 'png', mime: 'image/png', size: 1234, width: 40, height: 200, createdAt: uploadedAt }],
-    payments: [{ api: 'epayment', msn: '123456', id: ORDER_ID, state: 'AUTHORIZED', amount: 44700, currency: 'NOK', captured: 20000, refunded: 0, userFlow: 'WEB_REDIRECT', createdAt: '2025-03-01T10:00:10.000Z' }],
+    payments: [{ api: 'epayment', msn: '123456', id: ORDER_ID, state: 'AUTHORIZED', amount: 44700, currency: 'NOK', captured: 20000, refunded: 0, userFlow: 'WEB_REDIRECT', createdAt: '2025-03-01T10:00:10.000Z', customer: { act: 'approve', why: 'the customer approves at once', decidedAt: '2025-03-01T10:00:10.000Z', actedAt: '2025-03-01T10:00:10.000Z' } }],
     agreements: [],
     charges: [],
   };
@@ -178,6 +178,8 @@ describe('the sandbox view', () => {
     fireEvent.keyDown(ordersTab, { key: 'ArrowRight' });
     expect(screen.getByRole('tab', { name: 'Payments (1)' }).getAttribute('aria-selected')).toBe('true');
     expect(screen.getByTestId('sandbox-payments').textContent).toContain('AUTHORIZED');
+    // What the simulated customer did shows beside the state.
+    expect(screen.getByTestId('sandbox-payments').textContent).toMatch(/approved at \d\d:\d\d:\d\d \(the customer approves at once\)/);
     fireEvent.click(screen.getByRole('tab', { name: 'Images (1)' }));
     expect(screen.getByTestId('sandbox-images').textContent).toContain('40 × 200 px');
     fireEvent.click(screen.getByRole('tab', { name: 'Recurring (0)' }));
@@ -185,7 +187,7 @@ describe('the sandbox view', () => {
   });
 
   it('lists each Recurring agreement with its charges in the Recurring tab', async () => {
-    const agreement = { msn: '123456', id: 'agr_Ab12Cd3', status: 'ACTIVE', productName: 'Digital news', pricingType: 'LEGACY', currency: 'NOK', amount: 2500, interval: { unit: 'MONTH', count: 1 }, created: '2025-03-01T10:00:00.000Z', initialChargeId: 'chr-first' };
+    const agreement = { msn: '123456', id: 'agr_Ab12Cd3', status: 'ACTIVE', productName: 'Digital news', pricingType: 'LEGACY', currency: 'NOK', amount: 2500, interval: { unit: 'MONTH', count: 1 }, created: '2025-03-01T10:00:00.000Z', initialChargeId: 'chr-first', customer: null };
     const charge = { msn: '123456', id: 'chr-first', agreementId: 'agr_Ab12Cd3', amount: 2500, currency: 'NOK', description: 'First month', due: '2025-03-01', status: 'CHARGED', type: 'INITIAL', transactionType: 'DIRECT_CAPTURE' };
     renderView(fakeSandboxApi({ state: { agreements: [agreement], charges: [charge] } }).api);
     fireEvent.click(await screen.findByRole('tab', { name: 'Recurring (1)' }));
