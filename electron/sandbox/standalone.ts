@@ -5,13 +5,16 @@ import type { SandboxConfigInput } from './config';
 import { INSPECTOR_PREFIX } from './inspector';
 import { startSandbox, type RunningSandbox } from './server';
 
-const USAGE = `Usage: npm run sandbox -- [--port N] [--data DIR] [--config FILE]
+const USAGE = `Usage: npm run sandbox -- [--port N] [--data DIR] [--config FILE] [--customer auto|manual] [--forward-to URL]
 
   --port N       port on 127.0.0.1 (default 8787; 0 picks a free one)
   --data DIR     keep sandbox state in DIR across restarts (default: memory only)
   --config FILE  JSON file with sandbox settings (extra sales units, token lifetime,
                  "strictTypes": true to refuse what the real service tolerates,
                  "retentionPerSalesUnit" (default 10000), ...)
+  --customer M   auto (default): a simulated customer answers each payment and agreement;
+                 manual: nothing happens until force approve / force accept
+  --forward-to U deliver every event of every sales unit to U (on this machine), signed
   --help         show this text`;
 
 class UsageError extends Error {}
@@ -48,6 +51,8 @@ async function main(argv: string[]): Promise<number> {
         port: { type: 'string', short: 'p' },
         data: { type: 'string', short: 'd' },
         config: { type: 'string', short: 'c' },
+        customer: { type: 'string' },
+        'forward-to': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -59,9 +64,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const port = parsePort(parsed.values.port);
-  const config = await readConfig(parsed.values.config);
+  const customer = parsed.values.customer;
+  if (customer !== undefined && customer !== 'auto' && customer !== 'manual') throw new UsageError(`--customer must be auto or manual, not "${customer}".`);
+  const fileConfig = await readConfig(parsed.values.config);
+  const config: SandboxConfigInput | undefined = customer ? { ...fileConfig, customer } : fileConfig;
+  const forwardTo = parsed.values['forward-to'];
   const dataDir = parsed.values.data ? resolve(parsed.values.data) : undefined;
-  const sandbox: RunningSandbox = await startSandbox({ port, dataDir, config });
+  const sandbox: RunningSandbox = await startSandbox({ port, dataDir, config, ...(forwardTo ? { forwardTo } : {}) });
 
   // stdout carries only `name: value` lines so scripts can read them; the prose goes to stderr.
   const lines = [`base url: ${sandbox.baseUrl}`];
@@ -73,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
       `MSN: ${sandbox.demoKeys.msn}`,
     );
   }
+  if (sandbox.forwardSecret) lines.push(`forward to: ${forwardTo ?? ''}`, `forward secret: ${sandbox.forwardSecret}`);
   process.stdout.write(`${lines.join('\n')}\n`);
   for (const notice of sandbox.inspect().notices) process.stderr.write(`${notice}\n`);
   process.stderr.write(

@@ -82,10 +82,10 @@ async function walkQuickStart(options: { api: 'ePayment API' | 'eCom API v2'; ca
   const orderId = (await stepPage().getByTestId('order-id').textContent())!;
   expect(orderId).toMatch(/^[a-zA-Z0-9-]{8,50}$/);
   await send('payment', { status: options.api === 'ePayment API' ? 201 : 200, state: 'passed' });
-  const approve = page.getByRole('region', { name: 'Sandbox: approve as the customer' });
-  await approve.getByRole('button', { name: 'Approve the payment (sandbox)' }).click();
-  await expect.poll(() => approve.getByTestId('response-status').textContent()).toMatch(/^200\b/);
-  expect(await approve.getByTestId('response-explanation').textContent()).toContain('Payment approved');
+  // No approve click: the sandbox's simulated customer answers the payment, and the page says what it did and when.
+  const customer = page.getByRole('region', { name: 'Sandbox: the customer' });
+  await expect.poll(() => customer.getByTestId('customer-act').textContent()).toMatch(/^The customer approved at \d\d:\d\d:\d\d \(the customer approves at once\)\.$/);
+  expect(await customer.getByRole('button', { name: /Approve the payment/ }).count()).toBe(0);
   await record('payment', prefix);
 
   await open('image');
