@@ -42,8 +42,8 @@ export interface BackgroundSandbox {
   output: () => string;
 }
 
-export function backgroundSandbox(): Promise<BackgroundSandbox> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'vipps-explorer.mjs'), 'sandbox', '--port', '0'], { cwd: repoRoot, env: cleanEnv({}), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+export function backgroundSandbox(extraArgs: string[] = []): Promise<BackgroundSandbox> {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'vipps-explorer.mjs'), 'sandbox', '--port', '0', ...extraArgs], { cwd: repoRoot, env: cleanEnv({}), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (text: string) => (out += text));
   child.stderr.setEncoding('utf8').on('data', (text: string) => (out += text));
