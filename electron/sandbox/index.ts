@@ -15,4 +15,5 @@ export type { SandboxSnapshot, ImageSummary, PaymentSummary } from './snapshot';
 export type { RequestLogEntry } from './request-log';
 export type { StoredImage } from './state';
 export { INSPECTOR_PREFIX } from './inspector';
+export { parseDuration } from './clock';
 export type { AccessTokenResponse } from './auth';

@@ -1,3 +1,4 @@
+import { SANDBOX_TRIGGER_EVENTS } from '../../shared/contract/sandbox';
 import { approvePayment } from './customer';
 import type { SandboxDeps } from './context';
 import { recordEvent } from './epayment-events';
@@ -16,7 +17,7 @@ const PATHS: Record<string, Array<'approve' | 'abort' | 'expire' | 'terminate' |
   refunded: ['approve', 'capture', 'refund'],
 };
 
-export const TRIGGER_EVENTS: readonly string[] = Object.keys(PATHS).map((name) => `epayments.payment.${name}.v1`);
+export const TRIGGER_EVENTS: readonly string[] = SANDBOX_TRIGGER_EVENTS;
 
 export type TriggerResult = { ok: true; reference: string; events: string[] } | { ok: false; reason: string };
 

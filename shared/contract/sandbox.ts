@@ -258,6 +258,18 @@ export const SandboxWebhooksSchema = z.object({
 });
 export type SandboxWebhooks = z.infer<typeof SandboxWebhooksSchema>;
 
+export const SandboxClockSchema = z.object({
+  now: z.string(),
+  nowMs: z.number(),
+  frozen: z.boolean(),
+  /** How far the sandbox's time is ahead of this machine's, in milliseconds. */
+  offsetMs: z.number(),
+});
+export type SandboxClock = z.infer<typeof SandboxClockSchema>;
+
+/** What `sandbox trigger` can make, in the order a payment reaches them. */
+export const SANDBOX_TRIGGER_EVENTS = ['created', 'authorized', 'aborted', 'expired', 'terminated', 'cancelled', 'captured', 'refunded'].map((name) => `epayments.payment.${name}.v1`);
+
 export const sandboxContract = {
   getSandboxOverview: method({
     summary: 'Whether the embedded sandbox runs, where, with which demo keys, settings and faults, and how much it holds.',
@@ -288,6 +300,25 @@ export const sandboxContract = {
     summary: 'Change the embedded sandbox’s global faults (latency, share of failing calls, their status, a failing token endpoint).',
     input: SandboxFaultSettingsSchema.partial().strict(),
     output: SandboxFaultsSchema,
+  }),
+  getSandboxClock: method({
+    summary: "The embedded sandbox's test clock: its time, whether it is frozen, and how far ahead of this machine it is.",
+    input: z.object({}).strict(),
+    output: SandboxClockSchema,
+  }),
+  moveSandboxClock: method({
+    summary: 'Advance the test clock (what falls due on the way happens, in order), or freeze or resume it.',
+    input: z.discriminatedUnion('action', [
+      z.object({ action: z.literal('advance'), by: z.string().min(1).max(40) }).strict(),
+      z.object({ action: z.literal('freeze') }).strict(),
+      z.object({ action: z.literal('resume') }).strict(),
+    ]),
+    output: z.object({ clock: SandboxClockSchema, happened: z.array(z.string()) }),
+  }),
+  triggerSandboxEvent: method({
+    summary: 'Make a payment in the demo sales unit reach the named event, delivering every event on the way, signed, to the registered webhooks.',
+    input: z.object({ event: z.string().min(1).max(80) }).strict(),
+    output: z.object({ reference: z.string(), events: z.array(z.string()) }),
   }),
   getSandboxImage: method({
     summary: 'One image stored in the embedded sandbox, as base64 (at most 2 MiB), for thumbnails.',

@@ -1,11 +1,11 @@
 import { STANDALONE_SANDBOX_COMMAND, type SandboxOverview } from '../../../shared/contract/sandbox';
-import { FaultUpdateSchema } from '../../sandbox/index';
+import { FaultUpdateSchema, parseDuration } from '../../sandbox/index';
 import type { RunningSandbox } from '../../sandbox/index';
 import type { Handlers } from '../dispatch';
 import { fail } from '../failure';
 import { toFaults, toSandboxState } from './sandbox-state';
 
-type SandboxMethods = 'getSandboxOverview' | 'getSandboxState' | 'getSandboxWebhooks' | 'getSandboxLog' | 'resetSandbox' | 'setSandboxFaults' | 'getSandboxImage';
+type SandboxMethods = 'getSandboxOverview' | 'getSandboxState' | 'getSandboxWebhooks' | 'getSandboxLog' | 'resetSandbox' | 'setSandboxFaults' | 'getSandboxImage' | 'getSandboxClock' | 'moveSandboxClock' | 'triggerSandboxEvent';
 
 const EMPTY_COUNTS: SandboxOverview['counts'] = { images: 0, orders: 0, categories: 0, receipts: 0, payments: 0, agreements: 0, charges: 0, requestsSeen: 0 };
 
@@ -90,6 +90,27 @@ export function createSandboxHandlers(sandbox: RunningSandbox | undefined): Pick
         fail('INVALID_INPUT', `The sandbox did not accept these fault settings: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
       }
       return toFaults(live.setFaults(checked.data));
+    },
+    getSandboxClock: async () => running().clock(),
+    moveSandboxClock: async (input) => {
+      const live = running();
+      if (input.action === 'freeze') return { clock: live.freezeClock(), happened: [] };
+      if (input.action === 'resume') return { clock: live.resumeClock(), happened: [] };
+      const ms = parseDuration(input.by);
+      if (ms === null) fail('INVALID_INPUT', `"${input.by}" is not a duration: use 90s, 15m, 2h, 1d or 1h30m.`);
+      try {
+        return live.advanceClock(ms);
+      } catch (error) {
+        return fail('INVALID_INPUT', error instanceof Error ? error.message : String(error));
+      }
+    },
+    triggerSandboxEvent: async ({ event }) => {
+      const live = running();
+      const msn = live.demoKeys?.msn ?? live.salesUnits()[0]?.msn;
+      if (!msn) fail('NOT_FOUND', 'The sandbox has no sales unit to make the payment in.');
+      const result = live.trigger(msn, event);
+      if (!result.ok) fail('INVALID_INPUT', result.reason);
+      return { reference: result.reference, events: result.events };
     },
     getSandboxImage: async ({ imageId, msn }) => {
       const image = running().image(imageId, msn);

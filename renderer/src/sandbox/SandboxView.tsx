@@ -9,6 +9,7 @@ import { OverviewPanel } from './OverviewPanel';
 import { RequestLogPanel } from './RequestLogPanel';
 import { ResetSandbox } from './ResetSandbox';
 import './sandbox.css';
+import { TimeControls } from './TimeControls';
 import { useSandbox } from './useSandbox';
 
 function SandboxOff() {
@@ -81,6 +82,7 @@ export function SandboxView() {
           <div className="sb-grid">
             <OverviewPanel overview={overview} />
             {overview.faults && <FaultControls faults={overview.faults} onChanged={model.faultsChanged} />}
+            <TimeControls onChanged={() => void model.refresh()} />
           </div>
           <section className="sb-card" aria-labelledby="sb-contents-title">
             <h2 id="sb-contents-title">Contents</h2>

@@ -112,6 +112,25 @@ describe('sandbox panel methods against the embedded sandbox', () => {
     expectError(await t.call('setSandboxFaults', { latencyMs: -1 }), 'INVALID_INPUT');
   });
 
+  it('moves the test clock through the panel methods: advance reports what fell due, freeze holds time, a bad duration is refused', async () => {
+    const before = await t.ok<{ nowMs: number; frozen: boolean }>('getSandboxClock', {});
+    const frozen = await t.ok<{ clock: { nowMs: number; frozen: boolean } }>('moveSandboxClock', { action: 'freeze' });
+    expect(frozen.clock.frozen).toBe(true);
+    const moved = await t.ok<{ clock: { nowMs: number }; happened: string[] }>('moveSandboxClock', { action: 'advance', by: '10m' });
+    expect(moved.clock.nowMs).toBe(frozen.clock.nowMs + 600_000);
+    expect(moved.clock.nowMs).toBeGreaterThanOrEqual(before.nowMs + 600_000);
+    await t.ok('moveSandboxClock', { action: 'resume' });
+    expect(expectError(await t.call('moveSandboxClock', { action: 'advance', by: 'soon' }), 'INVALID_INPUT').message).toMatch(/not a duration/);
+  });
+
+  it('triggers an event in the demo sales unit, and refuses one it cannot make', async () => {
+    const made = await t.ok<{ reference: string; events: string[] }>('triggerSandboxEvent', { event: 'epayments.payment.cancelled.v1' });
+    expect(made.events).toEqual(['epayments.payment.created.v1', 'epayments.payment.authorized.v1', 'epayments.payment.cancelled.v1']);
+    const state = await t.ok<SandboxState>('getSandboxState', {});
+    expect(state.payments.find((p) => p.id === made.reference)).toMatchObject({ state: 'AUTHORIZED', msn: DEMO_SALES_UNIT.msn });
+    expect(expectError(await t.call('triggerSandboxEvent', { event: 'epayments.payment.paid.v1' }), 'INVALID_INPUT').message).toMatch(/can trigger/);
+  });
+
   it('shows a Recurring agreement with its initial charge, and never the customer’s phone number', async () => {
     const chargeId = `vx-charge-${Date.now()}`;
     const created = await t.ok<Sent>('sendRequest', {

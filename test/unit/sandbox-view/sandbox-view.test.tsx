@@ -107,6 +107,7 @@ const WEBHOOKS: SandboxWebhooks = {
 function fakeSandboxApi(options: { running?: boolean; state?: Partial<SandboxState>; webhooks?: SandboxWebhooks } = {}) {
   const webhooks = options.webhooks ?? WEBHOOKS;
   let faults = NO_FAULTS;
+  let clock = { now: '2025-03-01T10:05:00.000Z', nowMs: Date.UTC(2025, 2, 1, 10, 5), frozen: false, offsetMs: 0 };
   let state = { ...contents(new Date(Date.UTC(2025, 2, 1, 10, 0, ++uploads)).toISOString()), ...options.state };
   state = { ...state, totals: { orders: state.orders.length, images: state.images.length, payments: state.payments.length, agreements: state.agreements.length, charges: state.charges.length, ...options.state?.totals } };
   let log = [logEntry(2, 'GET', `/order-management/v2/ecom/${ORDER_ID}`, 503, 'error'), logEntry(1, 'POST', '/accesstoken/get', 200)];
@@ -123,6 +124,13 @@ function fakeSandboxApi(options: { running?: boolean; state?: Partial<SandboxSta
     }),
     getSandboxLog: vi.fn(async () => ok({ entries: log, requestsSeen: log.length, capacity: 500 })),
     getSandboxImage: vi.fn(async () => ok({ mime: 'image/png', base64: PNG_BASE64 })),
+    getSandboxClock: vi.fn(async () => ok(clock)),
+    moveSandboxClock: vi.fn(async (input: { action: string; by?: string }) => {
+      if (input.action === 'advance' && input.by === 'soon') return { ok: false, error: { code: 'INVALID_INPUT', message: '"soon" is not a duration: use 90s, 15m, 2h, 1d or 1h30m.' } };
+      clock = input.action === 'advance' ? { ...clock, offsetMs: clock.offsetMs + 3_600_000 } : { ...clock, frozen: input.action === 'freeze' };
+      return ok({ clock, happened: input.action === 'advance' ? ['2025-03-01T11:05:00.000Z payment vx-1 expired'] : [] });
+    }),
+    triggerSandboxEvent: vi.fn(async ({ event }: { event: string }) => ok({ reference: 'trigger-abc', events: ['epayments.payment.created.v1', event] })),
   };
   const api = {
     getSandboxOverview: async () =>
@@ -308,5 +316,25 @@ describe('the sandbox view', () => {
     fireEvent.click(within(pager).getByRole('button', { name: 'Older' }));
     await waitFor(() => expect(api.getSandboxState).toHaveBeenLastCalledWith({ offset: 100, limit: 100 }));
     expect((await screen.findByTestId('sandbox-pager')).textContent).toContain('Showing items 101 to 200');
+  });
+
+  it('moves the test clock and says what happened, refuses a bad duration with the reason, and triggers an event', async () => {
+    const { api, calls } = fakeSandboxApi();
+    renderView(api);
+    const panel = await screen.findByRole('region', { name: 'Time and events' });
+    await waitFor(() => expect(within(panel).getByTestId('sandbox-clock').textContent).toContain('in step with this machine'));
+    fireEvent.click(within(panel).getByRole('button', { name: '+1h' }));
+    await waitFor(() => expect(within(panel).getByRole('status').textContent).toBe('Moved 1h ahead; 1 thing happened: 2025-03-01T11:05:00.000Z payment vx-1 expired.'));
+    expect(calls.moveSandboxClock).toHaveBeenCalledWith({ action: 'advance', by: '1h' });
+    expect(within(panel).getByTestId('sandbox-clock').textContent).toContain('1 h 0 min 0 s ahead of this machine');
+    fireEvent.change(within(panel).getByLabelText('Advance the clock by'), { target: { value: 'soon' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Advance' }));
+    expect((await within(panel).findByRole('alert')).textContent).toContain('is not a duration');
+    fireEvent.click(within(panel).getByRole('button', { name: 'Freeze' }));
+    await waitFor(() => expect(within(panel).getByTestId('sandbox-clock').textContent).toContain('frozen'));
+    fireEvent.change(within(panel).getByLabelText('Trigger an event'), { target: { value: 'epayments.payment.refunded.v1' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Trigger' }));
+    await waitFor(() => expect(within(panel).getByRole('status').textContent).toContain('Payment trigger-abc made; sent epayments.payment.created.v1, epayments.payment.refunded.v1'));
+    expect(calls.triggerSandboxEvent).toHaveBeenCalledWith({ event: 'epayments.payment.refunded.v1' });
   });
 });
