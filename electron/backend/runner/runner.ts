@@ -6,7 +6,8 @@ import type { AssertionResult, ConsoleLevel, ConsoleLine, RunOptions, RunRequest
 import type { ExplorerError } from '../../../shared/errors';
 import type { EventBus } from '../events/event-bus';
 import { ExplorerFailure, fail } from '../failure';
-import { Redactor, type KnownSecret } from '../history/redactor';
+import type { KnownSecret } from '../history/redactor';
+import { RunSecrets } from './run-secrets';
 import type { RequestEngine } from '../engine/request-engine';
 import type { ProfileService } from '../profiles/profile-service';
 import { applyExtractions } from './extractions';
@@ -250,8 +251,12 @@ export class Runner {
     const profile = profiles.get(summary.profileId);
     const collectionVars = await input.secrets.variablesFor(item);
     single?.secrets.push(...collectionVars.secrets);
+    const learned = await input.secrets.learnedFor(profile, (p) => profiles.secretsOf(p));
+    for (const secret of collectionVars.secrets) learned.add(secret.label, secret.value);
     const scoped = input.scopes.forRequest(collectionVars.values, profiles.variablesOf(profile));
-    const redactor = new Redactor(collectionVars.secrets);
+    // Tokens from answers and values scripts set into key or token variables count as secrets too.
+    const redactor = { text: (text: string) => learned.redact(text) };
+    const known = () => [...collectionVars.secrets, ...learned.all()];
     const assertions: AssertionResult[] = [];
     const setVariables = new Set<string>();
     let next: string | null | undefined;
@@ -267,7 +272,7 @@ export class Runner {
       iteration,
       collectionId: source.collectionId,
       item: { path: item.path, name: item.request.name },
-      variables: trackSets(scoped, setVariables),
+      variables: trackSets(scoped, setVariables, learned),
       signal,
       console: (level: ConsoleLevel, message: string) => {
         const line = { level, message: redactor.text(String(message)).slice(0, 16_384) };
@@ -275,7 +280,7 @@ export class Runner {
           if (single.console.length < SINGLE_CONSOLE_LINES) single.console.push(line);
         } else events.publish('run', { type: 'console', runId: summary.runId, ...line });
       },
-      sendRequest: (extra: ApiRequest) => this.#sendForScript(extra, item, scoped, summary, options, signal, collectionVars.secrets),
+      sendRequest: (extra: ApiRequest) => this.#sendForScript(extra, item, scoped, summary, options, signal, known(), learned),
       setNextRequest: (target: string | null) => {
         next = target;
       },
@@ -297,9 +302,10 @@ export class Runner {
         preflightFailed = prepared.issues.length > 0;
       }
       if (!skipped && !preflightFailed) {
-        result = await this.#send(request, item, scoped, summary, options, signal, collectionVars.secrets, single?.requestId);
+        result = await this.#send(request, item, scoped, summary, options, signal, known(), single?.requestId);
         if (single) single.sent = result;
         response = await this.#scriptResponse(result, single !== undefined);
+        learned.learnFromResponse(response.bodyText);
       }
     } catch (caught) {
       error = toError(caught);
@@ -345,7 +351,8 @@ export class Runner {
       ...(status !== undefined ? { status, statusText: result!.statusText } : {}),
       timeMs: result?.timings.total ?? this.#now() - startedAt,
       size: result?.size ?? 0,
-      assertions,
+      // A test may be named with a value it read (a token above all).
+      assertions: assertions.map((a) => ({ ...a, name: redactor.text(a.name), ...(a.message !== undefined ? { message: redactor.text(a.message) } : {}) })),
       ...(error ? { error: { ...error, message: redactor.text(error.message) } } : {}),
       setVariables: [...setVariables],
       ...(result?.historyId ? { historyId: result.historyId } : {}),
@@ -378,9 +385,11 @@ export class Runner {
     );
   }
 
-  async #sendForScript(request: ApiRequest, item: PlannedRequest, scoped: RequestScopes, summary: RunSummary, options: RunOptions, signal: AbortSignal, secrets: KnownSecret[]): Promise<ScriptResponse> {
+  async #sendForScript(request: ApiRequest, item: PlannedRequest, scoped: RequestScopes, summary: RunSummary, options: RunOptions, signal: AbortSignal, secrets: KnownSecret[], learned: RunSecrets): Promise<ScriptResponse> {
     const result = await this.#send(request, item, scoped, summary, options, signal, secrets);
-    return this.#scriptResponse(result);
+    const response = await this.#scriptResponse(result);
+    learned.learnFromResponse(response.bodyText);
+    return response;
   }
 
   /** `keepBody`: the editor pages through a large answer afterwards, so its file stays. */
@@ -400,12 +409,13 @@ export class Runner {
   }
 }
 
-/** Marks every variable a script sets, so the result can name what flowed on. */
-function trackSets(scoped: RequestScopes, names: Set<string>): RequestScopes {
+/** Marks every variable a script sets, so the result can name what flowed on; a key or token set is learned as a secret. */
+function trackSets(scoped: RequestScopes, names: Set<string>, learned: RunSecrets): RequestScopes {
   for (const scope of [scoped.run, scoped.collection, scoped.globals]) {
     const set = scope.set.bind(scope);
     scope.set = (key: string, value: string) => {
       names.add(key);
+      learned.learnFromVariable(key, value);
       set(key, value);
     };
   }
@@ -417,8 +427,19 @@ class SecretCache {
   readonly #source: RunSource;
   readonly #values = new Map<string, string | undefined>();
 
+  #learned: RunSecrets | null = null;
+
   constructor(source: RunSource) {
     this.#source = source;
+  }
+
+  /** One list per run: the profile's keys to start with, then what the run learns. */
+  async learnedFor<P>(profile: P, secretsOf: (profile: P) => Promise<Partial<Record<string, string>>>): Promise<RunSecrets> {
+    if (!this.#learned) {
+      const keys = await secretsOf(profile).catch(() => ({}) as Partial<Record<string, string>>);
+      this.#learned = new RunSecrets(Object.entries(keys).flatMap(([label, value]) => (value ? [{ label, value }] : [])));
+    }
+    return this.#learned;
   }
 
   async variablesFor(item: PlannedRequest): Promise<{ values: Record<string, string>; secrets: Array<{ label: string; value: string }> }> {
