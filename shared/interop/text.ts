@@ -3,6 +3,9 @@
  * Out-File, older Postman exports) write UTF-16. newman reads both, so we decode by the bytes'
  * own evidence before anything parses them. TextDecoder runs in Node and in the renderer alike.
  */
+// shared/ is compiled without DOM or Node types; both have TextDecoder with this shape.
+declare const TextDecoder: new (label: TextEncodingName) => { decode(bytes: Uint8Array): string };
+
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
 
 /** Which encoding the bytes are in: a BOM decides; without one, NULs in every other byte of a JSON/YAML text give UTF-16 away. */

@@ -22,7 +22,7 @@ export function convertV1Collection(v1: Json): { collection: unknown; notes: str
   let failure: Error | null = null;
   // The transformer changes the object it is given; it works on a copy so the caller's stays as read.
   try {
-    transformer.convert(structuredClone(v1), { inputVersion: '1.0.0', outputVersion: '2.1.0', retainIds: true }, (error, result) => {
+    transformer.convert(JSON.parse(JSON.stringify(v1)) as unknown, { inputVersion: '1.0.0', outputVersion: '2.1.0', retainIds: true }, (error, result) => {
       failure = error;
       converted = result;
     });
