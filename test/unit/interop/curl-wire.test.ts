@@ -81,7 +81,7 @@ function wireOf(request: ApiRequest): Wire {
   if (!typed && b.mode === 'form-urlencoded') headers.push(['content-type', 'application/x-www-form-urlencoded']);
   if (!typed && b.mode === 'text' && b.contentType) headers.push(['content-type', b.contentType]);
   if (!typed && b.mode === 'json') headers.push(['content-type', 'application/json']);
-  const body = b.mode === 'json' || b.mode === 'text' ? b.text : b.mode === 'form-urlencoded' ? joinUrl('', b.fields).slice(1) : b.mode === 'binary' ? readFileSync(b.path, 'utf8') : '';
+  const body = b.mode === 'json' || b.mode === 'text' ? b.text : b.mode === 'form-urlencoded' ? joinUrl('', b.fields).slice(1) : b.mode === 'binary' && b.path ? readFileSync(b.path, 'utf8') : '';
   return { method: request.method, target: decodedTarget(target), headers, body };
 }
 

@@ -38,7 +38,7 @@ function sdkView(json: unknown) {
   const rows: Array<{ name: string; method: string; url: string; headers: string[]; bodyMode: string | undefined; prerequest: string; test: string }> = [];
   const script = (item: Item, listen: string) =>
     item.events
-      .filter((e) => e.listen === listen)
+      .listenersOwn(listen)
       .map((e) => (e.script.exec ?? []).join('\n'))
       .join('\n');
   new Collection(json as never).forEachItem((item) => {
