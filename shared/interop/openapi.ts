@@ -226,6 +226,17 @@ function operationRequest(doc: Document, path: string, method: HttpMethod, opera
   return { kind: 'request', request, notes };
 }
 
+/**
+ * After dereferencing, operations that name the same schema share one object: it is sampled
+ * once. A large spec reuses a handful of schemas across thousands of operations.
+ */
+const samples = new WeakMap<object, unknown>();
+function sampled(schema: Schema, doc: Document): unknown {
+  if (!samples.has(schema)) samples.set(schema, sample(schema as never, { skipReadOnly: true, quiet: true }, doc));
+  // Shared, not copied: the caller only turns it into text.
+  return samples.get(schema);
+}
+
 function requestBody(doc: Document, operation: Operation, notes: string[]): RequestBody {
   const content = operation.requestBody?.content;
   if (!content) return { mode: 'none' };
@@ -236,7 +247,7 @@ function requestBody(doc: Document, operation: Operation, notes: string[]): Requ
     let value = exampleOf(media);
     if (value === undefined && media.schema) {
       try {
-        value = sample(media.schema as never, { skipReadOnly: true, quiet: true }, doc);
+        value = sampled(media.schema, doc);
         notes.push('The body was built from the schema (the spec gives no example); check the values.');
       } catch {
         notes.push('The body schema could not be turned into an example; fill the body by hand.');
