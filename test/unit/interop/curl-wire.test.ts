@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findDefects, fixAll, importCurl } from '../../../shared/interop/curl';
 import { joinUrl } from '../../../shared/model/convert';
-import type { ApiRequest } from '../../../shared/model/request';
+import { newRequest, type ApiRequest } from '../../../shared/model/request';
 
 /**
  * Each class of curl command our importer once misread, with what curl itself puts on the wire
@@ -151,6 +151,26 @@ describe('the "JSON sent as a form" defect', () => {
     ]) {
       expect(findDefects(one(command).request).filter((d) => d.kind === 'json-as-form'), command).toEqual([]);
     }
+  });
+
+  it('looks only at a text body labelled as a form (any letter case) with no enabled Content-Type header', () => {
+    const base = newRequest({ name: 'x', method: 'POST', url: 'http://127.0.0.1:9/f', body: { mode: 'text', text: '{"a":1}', contentType: 'Application/X-WWW-Form-Urlencoded' } });
+    expect(findDefects(base).map((d) => d.kind)).toEqual(['json-as-form']);
+    const disabled = { ...base, headers: [{ key: 'Content-Type', value: 'application/json', enabled: false }] };
+    expect(findDefects(disabled).map((d) => d.kind)).toEqual(['json-as-form']);
+    expect(findDefects(disabled)[0]!.fix.request.headers).toEqual([
+      { key: 'Content-Type', value: 'application/json', enabled: false },
+      { key: 'Content-Type', value: 'application/json', enabled: true },
+    ]);
+    expect(findDefects({ ...base, headers: [{ key: 'CONTENT-TYPE', value: 'text/plain', enabled: true }] })).toEqual([]);
+    expect(findDefects({ ...base, body: { mode: 'text', text: '{"a":1}', contentType: 'text/plain' } })).toEqual([]);
+    expect(findDefects({ ...base, body: { mode: 'text', text: '{"a":1}' } })).toEqual([]);
+    expect(findDefects({ ...base, body: { mode: 'json', text: '{"a":1}' } })).toEqual([]);
+    expect(findDefects({ ...base, body: { mode: 'text', text: 'null', contentType: 'application/x-www-form-urlencoded' } })).toEqual([]);
+    expect(findDefects({ ...base, body: { mode: 'text', text: '', contentType: 'application/x-www-form-urlencoded' } })).toEqual([]);
+    // The fix keeps everything else of the request as it was.
+    const fixed = findDefects({ ...base, params: [{ key: 'p', value: '1', enabled: true }] })[0]!.fix.request;
+    expect({ ...fixed, headers: [], body: base.body }).toEqual({ ...base, params: [{ key: 'p', value: '1', enabled: true }], headers: [] });
   });
 
   it('raises it for a JSON array and for JSON with trailing commas, whose comma fix follows', () => {
