@@ -2,6 +2,7 @@ import { httpMethods, type HttpMethod } from '../../contract/requests';
 import { splitUrl } from '../../model/convert';
 import { newRequest, type ApiRequest, type KeyValue, type RequestBody } from '../../model/request';
 import { ImportProblem } from '../errors';
+import { addHeader, bodyFor, joinPieces, urlencodePiece, type Piece } from './body';
 import { BOOLEAN, QUIET, REFUSED, SHORT, TAKES_VALUE, USED, type UsedKind } from './options';
 
 /** One option as curl reads it: its long name, its value if it takes one, and how it was written. */
@@ -14,7 +15,8 @@ interface Option {
 
 /** RFC 9110 token characters: what curl (and Postman) send as a method, unchanged. */
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const FORM = 'application/x-www-form-urlencoded';
+/** Schemes curl signs -u with that we cannot: the credentials must not go out as Basic instead. */
+const OTHER_AUTH: Readonly<Record<string, string>> = { digest: 'Digest', ntlm: 'NTLM', 'ntlm-wb': 'NTLM', negotiate: 'Negotiate (Kerberos)', 'aws-sigv4': 'AWS Signature V4' };
 
 /**
  * curl's words split into options and URLs, the way curl's own option parser does: one-letter
@@ -85,11 +87,6 @@ export function readOptions(words: readonly string[]): { options: Option[]; posi
   return { options, positionals, more: i < words.length };
 }
 
-interface Piece {
-  kind: 'data' | 'data-raw' | 'data-binary' | 'data-urlencode' | 'json';
-  value: string;
-}
-
 /** The request one curl command sends, with what was not carried over in words. */
 export function commandToRequest(words: readonly string[]): { request: ApiRequest; notes: string[] } {
   const notes: string[] = [];
@@ -109,6 +106,7 @@ export function commandToRequest(words: readonly string[]): { request: ApiReques
   let timeoutMs: number | undefined;
   let followRedirects = false;
   let maxRedirects = 10;
+  let otherAuth: string | undefined;
 
   for (const option of options) {
     const refused = REFUSED[option.name];
@@ -120,6 +118,9 @@ export function commandToRequest(words: readonly string[]): { request: ApiReques
       break;
     }
     if (!kind) {
+      // The last scheme given wins, as in curl; --basic (or --no-digest) goes back to Basic.
+      if (OTHER_AUTH[option.name]) otherAuth = option.off ? undefined : OTHER_AUTH[option.name];
+      if (option.name === 'basic') otherAuth = undefined;
       if (!QUIET.has(option.name)) notes.push(`The option ${option.written} does not carry over and was left out.`);
       continue;
     }
@@ -197,6 +198,8 @@ export function commandToRequest(words: readonly string[]): { request: ApiReques
   let auth: ApiRequest['auth'] = { type: 'inherit' };
   if ((user !== undefined || bearer !== undefined) && explicitAuth) {
     notes.push(`${user !== undefined ? '-u' : '--oauth2-bearer'} was not used: curl sends the Authorization header given with -H instead.`);
+  } else if (user !== undefined && otherAuth) {
+    notes.push(`curl signs with ${otherAuth}, which is not supported here; the request was imported without the -u credentials, so they never go out as Basic.`);
   } else if (user !== undefined) {
     const colon = user.indexOf(':');
     if (colon < 0) notes.push(`curl would ask for ${user}'s password; the password was left empty.`);
@@ -217,81 +220,11 @@ export function commandToRequest(words: readonly string[]): { request: ApiReques
   return { request, notes };
 }
 
-/** -H as curl reads it: "Name: value" adds, "Name;" adds it empty, "Name:" stops curl sending its own. */
-function addHeader(line: string, headers: KeyValue[], removed: Set<string>, notes: string[]): void {
-  if (line.startsWith('@')) {
-    notes.push(`-H ${line} reads headers from a file; they were left out.`);
-    return;
-  }
-  const colon = line.indexOf(':');
-  const semicolon = line.indexOf(';');
-  if (colon > 0 && (semicolon < 0 || colon < semicolon)) {
-    const key = line.slice(0, colon).trim();
-    const value = line.slice(colon + 1).trim();
-    if (value === '') removed.add(key.toLowerCase());
-    else headers.push({ key, value, enabled: true });
-    return;
-  }
-  if (semicolon > 0 && line.slice(semicolon + 1).trim() === '') {
-    headers.push({ key: line.slice(0, semicolon).trim(), value: '', enabled: true });
-    return;
-  }
-  notes.push(`The header "${line}" has neither ":" nor a closing ";"; curl does not send it, so it was left out.`);
-}
-
 function chooseMethod(given: string): HttpMethod {
   const upper = given.toUpperCase();
   if ((httpMethods as readonly string[]).includes(upper)) return upper as HttpMethod;
   if (!TOKEN.test(given)) throw new ImportProblem(`"${given}" cannot be a method: a method is one word of letters, digits and !#$%&'*+.^_\`|~-.`);
   throw new ImportProblem(`curl would send the method ${given}, but requests here can only use ${httpMethods.join(', ')}. Change -X ${given} to one of these to import the command.`);
-}
-
-/** The data curl sends: pieces joined with "&", except that --json pieces are joined as they are. */
-function joinPieces(pieces: readonly Piece[], notes: string[]): string {
-  let out = '';
-  pieces.forEach((piece, i) => {
-    let text = piece.value;
-    if (piece.kind === 'data-urlencode') text = urlencodePiece(piece.value, notes);
-    else if (piece.kind !== 'data-raw' && text.startsWith('@')) notes.push(`The body is read from the file ${text.slice(1)} when the request is sent.`);
-    out += i > 0 && piece.kind !== 'json' ? `&${text}` : text;
-  });
-  return out;
-}
-
-/** --data-urlencode and --url-query: "name=value" encodes the value, "=value" and "value" encode it all. */
-function urlencodePiece(value: string, notes: string[]): string {
-  const eq = value.indexOf('=');
-  const at = value.indexOf('@');
-  if (at >= 0 && (eq < 0 || at < eq)) {
-    notes.push(`--data-urlencode ${value} reads a file; it was imported as written.`);
-    return value;
-  }
-  if (eq < 0) return encodeURIComponent(value);
-  if (eq === 0) return encodeURIComponent(value.slice(1));
-  return `${value.slice(0, eq)}=${encodeURIComponent(value.slice(eq + 1))}`;
-}
-
-function bodyFor(pieces: readonly Piece[], text: string, headers: KeyValue[], removed: Set<string>): RequestBody {
-  const file = pieces.find((p) => p.kind !== 'data-raw' && p.kind !== 'data-urlencode' && p.value.startsWith('@'));
-  if (file && pieces.length === 1) return { mode: 'binary', path: file.value.slice(1) };
-  const json = pieces.some((p) => p.kind === 'json');
-  if (json) {
-    if (!headers.some((h) => h.key.toLowerCase() === 'content-type') && !removed.has('content-type')) headers.push({ key: 'Content-Type', value: 'application/json', enabled: true });
-    if (!headers.some((h) => h.key.toLowerCase() === 'accept') && !removed.has('accept')) headers.push({ key: 'Accept', value: 'application/json', enabled: true });
-  }
-  const given = headers.find((h) => h.key.toLowerCase() === 'content-type')?.value;
-  if (given !== undefined) {
-    if (/json/i.test(given)) return { mode: 'json', text };
-    if (new RegExp(FORM, 'i').test(given) && isFormText(text)) return { mode: 'form-urlencoded', fields: splitUrl(`?${text}`).params };
-    return { mode: 'text', text, contentType: given };
-  }
-  // Without a Content-Type curl labels -d data as a form, whatever it holds.
-  if (isFormText(text)) return { mode: 'form-urlencoded', fields: splitUrl(`?${text}`).params };
-  return { mode: 'text', text, ...(removed.has('content-type') ? {} : { contentType: FORM }) };
-}
-
-function isFormText(text: string): boolean {
-  return /^[^=&\s{[]+=[^&]*(&[^=&\s]+=[^&]*)*$/.test(text);
 }
 
 function nameFor(method: HttpMethod, url: string): string {

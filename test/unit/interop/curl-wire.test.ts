@@ -103,6 +103,17 @@ describe('curl commands import as curl sends them', () => {
     expect(notes).toEqual(['-u was not used: curl sends the Authorization header given with -H instead.']);
   });
 
+  it('never sends -u credentials as Basic when curl would sign with Digest, NTLM, Negotiate or AWS V4', () => {
+    for (const [flag, scheme] of [['--digest', 'Digest'], ['--ntlm', 'NTLM'], ['--negotiate', 'Negotiate (Kerberos)'], ['--aws-sigv4 aws:amz:eu-north-1:s3', 'AWS Signature V4']] as const) {
+      const { request, notes } = one(`curl ${flag} -u ada:pw http://127.0.0.1:9/a`);
+      expect(request.auth, flag).toEqual({ type: 'inherit' });
+      expect(notes, flag).toContain(`curl signs with ${scheme}, which is not supported here; the request was imported without the -u credentials, so they never go out as Basic.`);
+    }
+    expect(one('curl --digest --no-digest -u ada:pw http://127.0.0.1:9/a').request.auth).toEqual({ type: 'basic', username: 'ada', password: 'pw' });
+    expect(one('curl --ntlm --basic -u ada:pw http://127.0.0.1:9/a').request.auth).toEqual({ type: 'basic', username: 'ada', password: 'pw' });
+    expect(one('curl --basic --digest -u ada:pw http://127.0.0.1:9/a').request.auth).toEqual({ type: 'inherit' });
+  });
+
   it('refuses an option curl does not have instead of guessing whether it takes the URL', () => {
     expect(() => importCurl('curl --frobnicate log2.txt http://127.0.0.1:9/x')).toThrow('curl has no option --frobnicate. Check its spelling (curl --help all lists them), or remove it.');
     expect(() => importCurl('curl -sÆ http://127.0.0.1:9/x')).toThrow('curl has no option -Æ (in -sÆ). Check its spelling, or remove it.');
