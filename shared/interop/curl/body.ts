@@ -38,7 +38,9 @@ export function joinPieces(pieces: readonly Piece[], notes: string[]): string {
   pieces.forEach((piece, i) => {
     let text = piece.value;
     if (piece.kind === 'data-urlencode') text = urlencodePiece(piece.value, notes);
-    else if (piece.kind !== 'data-raw' && text.startsWith('@')) notes.push(`The body is read from the file ${text.slice(1)} when the request is sent.`);
+    else if (piece.kind !== 'data-raw' && text.startsWith('@')) {
+      notes.push(`The body is read from the file ${text.slice(1)} when the request is sent${piece.kind === 'data' ? '. curl -d drops its line breaks; the app sends the file as it is (use --data-binary to have curl do the same)' : ''}.`);
+    }
     out += i > 0 && piece.kind !== 'json' ? `&${text}` : text;
   });
   return out;

@@ -44,6 +44,7 @@ const CASES: Array<{ defect: string; command: string; wire: Wire }> = [
     command: `curl --json '{"a":1,' --json '"b":2}' http://HOST/j`,
     wire: { method: 'POST', target: '/j', headers: [['content-type', 'application/json'], ['accept', 'application/json']], body: '{"a":1,"b":2}' },
   },
+  { defect: '--url-query adds to the query, encoded like --data-urlencode', command: `curl --url-query 'q=a b' --url-query '+raw=1%2C2' 'http://HOST/s?x=1'`, wire: { method: 'GET', target: '/s?x=1&q=a b&raw=1,2', headers: [], body: '' } },
   { defect: '-r sends a Range header', command: 'curl -r 0-499 http://HOST/file', wire: { method: 'GET', target: '/file', headers: [['range', 'bytes=0-499']], body: '' } },
   { defect: "-H 'Name;' sends the header with an empty value", command: `curl -H 'X-Empty;' -H 'X-Full: 1' http://HOST/h`, wire: { method: 'GET', target: '/h', headers: [['x-empty', ''], ['x-full', '1']], body: '' } },
   { defect: 'an explicit Authorization header wins over -u', command: `curl -u ada:pw -H 'Authorization: Bearer tok' http://HOST/a`, wire: { method: 'GET', target: '/a', headers: [['authorization', 'Bearer tok']], body: '' } },
@@ -96,6 +97,11 @@ describe('curl commands import as curl sends them', () => {
       expect(wireOf(one(withHost(c.command, '127.0.0.1:9')).request)).toEqual(c.wire);
     });
   }
+
+  it('says that curl -d @FILE drops line breaks where the app sends the file as it is', () => {
+    expect(one(`curl -d @${uploadFile} http://127.0.0.1:9/u`).notes).toEqual([`The body is read from the file ${uploadFile} when the request is sent. curl -d drops its line breaks; the app sends the file as it is (use --data-binary to have curl do the same).`]);
+    expect(one(`curl --data-binary @${uploadFile} http://127.0.0.1:9/u`).notes).toEqual([`The body is read from the file ${uploadFile} when the request is sent.`]);
+  });
 
   it('says why -u was not used when an Authorization header is given', () => {
     const { request, notes } = one(`curl -u ada:pw -H 'Authorization: Bearer tok' http://127.0.0.1:9/a`);
