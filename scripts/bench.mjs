@@ -18,6 +18,7 @@ const benches = [
   { name: 'sidebar', file: 'bench/sidebar.bench.ts', args: [], ownSection: ['<!-- sidebar-bench:begin -->', '<!-- sidebar-bench:end -->'] },
   { name: 'sandbox', file: 'bench/sandbox.bench.ts', args: [], ownSection: ['<!-- sandbox-bench:begin -->', '<!-- sandbox-bench:end -->'] },
   { name: 'json-viewer', file: 'bench/json-viewer.bench.ts', args: [] },
+  { name: 'openapi-import', file: 'bench/openapi-import.bench.ts', args: ['--ops', '5000', '--runs', '3'] },
 ];
 // Past these a benchmark is stopped, or not started, so the whole run stays under 15 minutes on 2 cores.
 const PER_BENCH_LIMIT_MS = 4 * 60_000;

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerExportCommand } from './commands/export';
 import { registerImportCommand } from './commands/import';
 import { registerProfilesCommand } from './commands/profiles';
 import { registerRunCommands } from './commands/run';
@@ -32,6 +33,7 @@ Exit codes: 0 all passed, 1 a request or assertion failed, 2 bad arguments or un
   const run = program.command('run').description('Run the quick start or a collection, with reporters for people and for CI');
   registerRunCommands(run, terminal, setExit);
   registerImportCommand(program, terminal);
+  registerExportCommand(program, terminal);
   registerSandboxCommand(program, terminal, setExit);
   registerProfilesCommand(program, terminal);
   return program;

@@ -27,7 +27,7 @@ export const ImportTargetSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const DefectSchema = z.object({
-  kind: z.enum(['trailing-comma', 'bearer-scheme', 'placeholder', 'order-id-mismatch', 'fixed-host']),
+  kind: z.enum(['trailing-comma', 'bearer-scheme', 'placeholder', 'order-id-mismatch', 'fixed-host', 'json-as-form']),
   message: z.string(),
   /** The one-click fix: the whole request once this defect is fixed. */
   fix: z.object({ label: z.string(), request: ApiRequestSchema }),

@@ -6,3 +6,4 @@ export * from './vipps';
 export * from './openapi';
 export * from './postman';
 export * from './curl';
+export * from './text';

@@ -41,13 +41,18 @@ interface Operation {
   callbacks?: Record<string, unknown>;
   security?: Array<Record<string, string[]>>;
 }
+type PathItem = Record<string, unknown> & { parameters?: Parameter[] };
+const OPERATION_KEYS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
 interface Document {
   openapi?: string;
   swagger?: string;
   info?: { title?: string; description?: string; version?: string };
   servers?: Array<{ url?: string; variables?: Record<string, { default?: string }> }>;
   tags?: Array<{ name?: string; description?: string }>;
-  paths?: Record<string, Record<string, unknown> & { parameters?: Parameter[] }>;
+  paths?: Record<string, PathItem>;
+  /** 3.1: the calls the API makes to you, by name. */
+  webhooks?: Record<string, PathItem>;
   components?: { securitySchemes?: Record<string, { type?: string; scheme?: string; in?: string; name?: string }> };
   security?: Array<Record<string, string[]>>;
 }
@@ -63,12 +68,14 @@ export function checkOpenApiDocument(input: unknown): void {
   const doc = input as Document;
   if (doc.swagger) throw new ImportProblem(`This is a Swagger ${doc.swagger} document. Only OpenAPI 3 is read here; convert it to OpenAPI 3 (for example with swagger2openapi) and import the result.`);
   if (typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.')) throw new ImportProblem('This is not an OpenAPI 3 document: the "openapi: 3.x" line is missing.');
-  if (!doc.paths || typeof doc.paths !== 'object') throw new ImportProblem('This OpenAPI document has no "paths", so there is nothing to import.');
+  const has = (value: unknown) => !!value && typeof value === 'object';
+  // 3.1 allows a document of webhooks alone.
+  if (!has(doc.paths) && !(doc.openapi.startsWith('3.1') && has(doc.webhooks))) throw new ImportProblem('This OpenAPI document has no "paths", so there is nothing to import.');
 }
 
 export function importOpenApi(input: unknown, notes: string[] = []): PortableCollection {
   checkOpenApiDocument(input);
-  const doc = input as Document & { paths: NonNullable<Document['paths']> };
+  const doc = input as Document;
 
   const server = serverUrl(doc);
   const vipps = server !== undefined && VIPPS_SERVER.test(server);
@@ -86,28 +93,36 @@ export function importOpenApi(input: unknown, notes: string[] = []): PortableCol
 
   const folders = new Map<string, PortableFolder>();
   const items: PortableItem[] = [];
-  for (const [path, pathItem] of Object.entries(doc.paths)) {
-    if (!pathItem || typeof pathItem !== 'object') continue;
-    for (const [method, value] of Object.entries(pathItem)) {
-      const upper = method.toUpperCase();
-      if (!(httpMethods as readonly string[]).includes(upper) || !value || typeof value !== 'object') continue;
-      const operation = value as Operation;
-      const request = operationRequest(doc, path, upper as HttpMethod, operation, [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])], vipps);
+  const folderFor = (name: string, description = '') => {
+    let folder = folders.get(name);
+    if (!folder) {
+      folder = { kind: 'folder', settings: ContainerSettingsSchema.parse({ name: name.slice(0, 256), description }), items: [], notes: [] };
+      folders.set(name, folder);
+      items.push(folder);
+    }
+    return folder;
+  };
+  const skipped: string[] = [];
+  const callbacks: PortableRequest[] = [];
+  for (const [path, pathItem] of Object.entries(doc.paths ?? {})) {
+    for (const [method, operation] of operationsOf(pathItem, path, skipped)) {
+      const request = operationRequest(doc, path, method, operation, [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])], vipps);
       const tag = operation.tags?.[0];
-      if (!tag) {
-        items.push(request);
-        continue;
-      }
-      let folder = folders.get(tag);
-      if (!folder) {
-        const description = doc.tags?.find((t) => t.name === tag)?.description ?? '';
-        folder = { kind: 'folder', settings: ContainerSettingsSchema.parse({ name: tag.slice(0, 256), description }), items: [], notes: [] };
-        folders.set(tag, folder);
-        items.push(folder);
-      }
-      folder.items.push(request);
+      if (tag) folderFor(tag, doc.tags?.find((t) => t.name === tag)?.description ?? '').items.push(request);
+      else items.push(request);
+      callbacks.push(...callbackRequests(doc, operation, request.request.name, skipped));
     }
   }
+  if (callbacks.length > 0) folderFor('Callbacks', 'Calls the API makes to you, as the spec describes them; send one to try your own receiver at the callback URL.').items.push(...callbacks);
+  for (const [name, pathItem] of Object.entries(doc.webhooks ?? {})) {
+    for (const [method, operation] of operationsOf(pathItem, name, skipped)) {
+      const request = operationRequest(doc, name, method, operation, [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])], false, '{{webhook_url}}');
+      if (!operation.summary && !operation.operationId) request.request.name = name.slice(0, 256);
+      request.notes.push('The API sends this webhook to you; here it goes to {{webhook_url}}, your own receiver.');
+      folderFor('Webhooks', 'Calls the API makes to you (OpenAPI 3.1 webhooks); send one to try your own receiver at {{webhook_url}}.').items.push(request);
+    }
+  }
+  if (skipped.length > 0) notes.push(`Left out, since requests here cannot use TRACE: ${skipped.join(', ')}.`);
   return { settings, items, notes };
 }
 
@@ -141,7 +156,41 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function operationRequest(doc: Document, path: string, method: HttpMethod, operation: Operation, parameters: Parameter[], vipps: boolean): PortableRequest {
+/** The operations of a path item, in the spec's order; TRACE ones are listed in `skipped`. */
+function operationsOf(pathItem: PathItem | undefined, where: string, skipped: string[]): Array<[HttpMethod, Operation]> {
+  const out: Array<[HttpMethod, Operation]> = [];
+  if (!pathItem || typeof pathItem !== 'object') return out;
+  for (const [key, value] of Object.entries(pathItem)) {
+    if (!OPERATION_KEYS.has(key) || !value || typeof value !== 'object') continue;
+    const upper = key.toUpperCase();
+    if ((httpMethods as readonly string[]).includes(upper)) out.push([upper as HttpMethod, value as Operation]);
+    else skipped.push(`${upper} ${where}`);
+  }
+  return out;
+}
+
+/** `{$request.query.callbackUrl}/data` → `{{callbackUrl}}/data`: a runtime expression becomes the variable it names last. */
+function expressionUrl(expression: string): string {
+  return expression.replace(/\{\$[^}]*?([A-Za-z_][\w-]*)\}/g, '{{$1}}');
+}
+
+function callbackRequests(doc: Document, operation: Operation, owner: string, skipped: string[]): PortableRequest[] {
+  const out: PortableRequest[] = [];
+  for (const [name, callback] of Object.entries(operation.callbacks ?? {})) {
+    if (!callback || typeof callback !== 'object') continue;
+    for (const [expression, pathItem] of Object.entries(callback as Record<string, PathItem>)) {
+      for (const [method, op] of operationsOf(pathItem, expression, skipped)) {
+        const request = operationRequest(doc, expression, method, op, [...(pathItem.parameters ?? []), ...(op.parameters ?? [])], false, expressionUrl(expression));
+        if (!op.summary && !op.operationId) request.request.name = `${name} (${owner})`.slice(0, 256);
+        request.notes.push(`The API makes this call to ${expression}, after "${owner}".`);
+        out.push(request);
+      }
+    }
+  }
+  return out;
+}
+
+function operationRequest(doc: Document, path: string, method: HttpMethod, operation: Operation, parameters: Parameter[], vipps: boolean, url?: string): PortableRequest {
   const notes: string[] = [];
   const params: KeyValue[] = [];
   const headers: KeyValue[] = [];
@@ -163,18 +212,29 @@ function operationRequest(doc: Document, path: string, method: HttpMethod, opera
   }
   const body = requestBody(doc, operation, notes);
   if (operation.deprecated) notes.push('The spec marks this operation as deprecated.');
-  if (operation.callbacks) notes.push('Callbacks the API makes to you are described in the spec; they are not requests you send.');
+  if (operation.callbacks) notes.push('The calls the API then makes to you are in the folder "Callbacks".');
   const description = [operation.summary && operation.description ? operation.summary : '', operation.description ?? ''].filter(Boolean).join('\n\n');
   const request = newRequest({
     name: (operation.summary ?? operation.operationId ?? `${method} ${path}`).trim().slice(0, 256) || `${method} ${path}`,
     method,
-    url: `{{base_url}}${path.replace(/\{([^}]+)\}/g, '{{$1}}')}`,
+    url: url ?? `{{base_url}}${path.replace(/\{([^}]+)\}/g, '{{$1}}')}`,
     params,
     headers,
     body,
     description: description.slice(0, 100_000),
   });
   return { kind: 'request', request, notes };
+}
+
+/**
+ * After dereferencing, operations that name the same schema share one object: it is sampled
+ * once. A large spec reuses a handful of schemas across thousands of operations.
+ */
+const samples = new WeakMap<object, unknown>();
+function sampled(schema: Schema, doc: Document): unknown {
+  if (!samples.has(schema)) samples.set(schema, sample(schema as never, { skipReadOnly: true, quiet: true }, doc));
+  // Shared, not copied: the caller only turns it into text.
+  return samples.get(schema);
 }
 
 function requestBody(doc: Document, operation: Operation, notes: string[]): RequestBody {
@@ -187,7 +247,7 @@ function requestBody(doc: Document, operation: Operation, notes: string[]): Requ
     let value = exampleOf(media);
     if (value === undefined && media.schema) {
       try {
-        value = sample(media.schema as never, { skipReadOnly: true, quiet: true }, doc);
+        value = sampled(media.schema, doc);
         notes.push('The body was built from the schema (the spec gives no example); check the values.');
       } catch {
         notes.push('The body schema could not be turned into an example; fill the body by hand.');

@@ -7,6 +7,7 @@ import { ImportProblem } from '../../../shared/interop/errors';
 import { importPostmanCollection } from '../../../shared/interop/postman/import';
 import { importPostmanEnvironment, type EnvironmentImport } from '../../../shared/interop/postman/environment';
 import { isPlaceholderValue } from '../../../shared/interop/secrets';
+import { decodeText, stripBom } from '../../../shared/interop/text';
 import { countRequests, walkRequests, type PortableCollection, type PortableItem } from '../../../shared/interop/tree';
 import { adoptVippsAuth } from '../../../shared/interop/vipps';
 import { ContainerSettingsSchema, type Variable } from '../../../shared/model/collection';
@@ -37,7 +38,7 @@ interface Prepared {
 }
 
 async function readSource(source: ImportSource): Promise<{ text: string; fileName: string; filePath?: string }> {
-  if (source.kind === 'text') return { text: source.text, fileName: source.fileName ?? '' };
+  if (source.kind === 'text') return { text: stripBom(source.text), fileName: source.fileName ?? '' };
   if (source.kind === 'requests') return { text: '', fileName: source.name ?? '' };
   if (!path.isAbsolute(source.path)) fail('INVALID_INPUT', 'Give the full path of the file to import (it starts with / or a drive letter).');
   const filePath = path.normalize(source.path);
@@ -49,7 +50,8 @@ async function readSource(source: ImportSource): Promise<{ text: string; fileNam
   }
   if (!stat.isFile()) fail('INVALID_INPUT', `${path.basename(filePath)} is not a file. Choose a Postman, curl or OpenAPI file.`);
   if (stat.size > MAX_FILE_BYTES) fail('TOO_LARGE', `${path.basename(filePath)} is ${Math.round(stat.size / 1024 / 1024)} MB; files up to 20 MB can be imported.`);
-  return { text: await fs.promises.readFile(filePath, 'utf8'), fileName: path.basename(filePath), filePath };
+  // By the bytes' own evidence: a UTF-8 BOM or UTF-16 (as Windows tools write them) reads as newman reads it.
+  return { text: decodeText(await fs.promises.readFile(filePath)), fileName: path.basename(filePath), filePath };
 }
 
 async function prepare(options: ImportOptions): Promise<Prepared> {
@@ -64,7 +66,7 @@ async function prepare(options: ImportOptions): Promise<Prepared> {
     const parsed = () => detected.parsed ?? JSON.parse(text);
     switch (detected.format) {
       case 'postman-collection': {
-        const collection = importPostmanCollection(parsed());
+        const collection = importPostmanCollection(parsed(), { fileName });
         if (options.vippsAuth) {
           const adopted = adoptVippsAuth(collection);
           if (adopted.requests > 0) collection.notes.push(`${adopted.requests} request${adopted.requests === 1 ? '' : 's'} now sign with the profile’s Vipps auth: their keys come from the keychain when sent, never from a variable.`);
@@ -72,7 +74,7 @@ async function prepare(options: ImportOptions): Promise<Prepared> {
         return { format: 'postman-collection', collection };
       }
       case 'postman-environment':
-        return { format: 'postman-environment', environment: importPostmanEnvironment(parsed()) };
+        return { format: 'postman-environment', environment: importPostmanEnvironment(parsed(), { fileName }) };
       case 'openapi':
         return { format: 'openapi', collection: await loadOpenApi({ text, ...(filePath ? { filePath } : {}) }) };
       case 'curl': {

@@ -84,9 +84,13 @@ export function renderSnippet(request: SnippetRequest, target: SnippetTarget, op
       return { name: h.name, value: `${prefix}${MARKER(variable)}` };
     });
   const contentType = headers.find((h) => h.name.toLowerCase() === 'content-type')?.value ?? 'application/octet-stream';
+  // httpsnippet parses the URL and would write a {{variable}} left unresolved as %7B%7B…%7D%7D:
+  // it goes through as a marker URL encoding leaves alone and is put back readable afterwards.
+  const unresolved: string[] = [];
+  const url = request.url.replace(/\{\{[^{}]*\}\}/g, (whole) => `vxunresolved${unresolved.push(whole) - 1}vx`);
   const har: HarRequest = {
     method: request.method,
-    url: request.url,
+    url,
     httpVersion: 'HTTP/1.1',
     headers,
     queryString: [],
@@ -97,7 +101,8 @@ export function renderSnippet(request: SnippetRequest, target: SnippetTarget, op
   };
   const converted = new HTTPSnippet(har).convert(spec.target as never, spec.client as never);
   const raw = Array.isArray(converted) ? String(converted[0] ?? '') : String(converted ?? '');
-  return { target, label: spec.label, code: withImports(target, withLookups(raw, target), environment), environment };
+  const readable = raw.replace(/vxunresolved(\d+)vx/g, (whole, i: string) => unresolved[Number(i)] ?? whole);
+  return { target, label: spec.label, code: withImports(target, withLookups(readable, target), environment), environment };
 }
 
 function withLookups(code: string, target: SnippetTarget): string {

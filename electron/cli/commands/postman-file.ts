@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BackendSession } from '../backend-session';
+import { decodeText } from '../../../shared/interop/text';
 import { usageFailure } from '../exit-codes';
 
 export interface ConvertedCollection {
@@ -13,7 +14,7 @@ export interface ConvertedCollection {
 export function readCollectionJson(file: string): unknown {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = decodeText(fs.readFileSync(file));
   } catch (error) {
     throw usageFailure(`Cannot read the collection file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, 'Check the path and its permissions.');
   }

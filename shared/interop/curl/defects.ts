@@ -5,7 +5,7 @@ import type { ApiRequest } from '../../model/request';
  * Mistakes that pasted curl commands often carry (the published Order Management quick start
  * has all four), each with a one-click fix: the whole request as it is once fixed.
  */
-export type DefectKind = 'trailing-comma' | 'bearer-scheme' | 'placeholder' | 'order-id-mismatch' | 'fixed-host';
+export type DefectKind = 'trailing-comma' | 'bearer-scheme' | 'placeholder' | 'order-id-mismatch' | 'fixed-host' | 'json-as-form';
 
 export interface Defect {
   kind: DefectKind;
@@ -65,10 +65,28 @@ export function orderIdOf(request: ApiRequest): string | undefined {
   return typeof fromBody === 'string' ? fromBody : undefined;
 }
 
+/** The body text, when a JSON object or array goes out labelled as a form only because no Content-Type was given. */
+function jsonSentAsForm(request: ApiRequest): string | undefined {
+  if (request.body.mode !== 'text' || request.body.contentType?.toLowerCase() !== 'application/x-www-form-urlencoded') return undefined;
+  if (request.headers.some((h) => h.enabled && h.key.toLowerCase() === 'content-type')) return undefined;
+  const text = request.body.text;
+  // Trailing commas do not make it less meant as JSON; the trailing-comma fix follows this one.
+  const value = parseJsonOrNull(fixTrailingCommas(text));
+  return value !== null && typeof value === 'object' ? text : undefined;
+}
+
 /** The defects of one request; `earlierOrderId` is the id the commands before it used. */
 export function findDefects(request: ApiRequest, earlierOrderId?: string): Defect[] {
   const defects: Defect[] = [];
   const text = bodyText(request);
+  const jsonAsForm = jsonSentAsForm(request);
+  if (jsonAsForm !== undefined) {
+    defects.push({
+      kind: 'json-as-form',
+      message: 'curl sends this JSON as a form (application/x-www-form-urlencoded), because the command gives no Content-Type; a JSON API answers 400 or 415.',
+      fix: { label: 'Add Content-Type: application/json', request: { ...request, headers: [...request.headers, { key: 'Content-Type', value: 'application/json', enabled: true }], body: { mode: 'json', text: jsonAsForm } } },
+    });
+  }
   const commas = request.body.mode === 'json' ? findTrailingCommas(text) : [];
   if (commas.length > 0) {
     defects.push({

@@ -32,6 +32,10 @@ export function exportCurl(request: ApiRequest): CurlExport {
     parts.push(`-H ${quoted(`${header.key}: ${value}`, shellVariables)}`);
   }
   const body = request.body;
+  // curl labels --data-raw as a form; a body of another kind says what it is, as the app would send it.
+  const typed = request.headers.some((h) => h.enabled && h.key.toLowerCase() === 'content-type');
+  const contentType = body.mode === 'json' ? 'application/json' : body.mode === 'text' ? body.contentType : undefined;
+  if (!typed && contentType && contentType.toLowerCase() !== 'application/x-www-form-urlencoded') parts.push(`-H ${quoted(`Content-Type: ${contentType}`, shellVariables)}`);
   switch (body.mode) {
     case 'json':
     case 'text':

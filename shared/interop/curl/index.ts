@@ -2,3 +2,4 @@ export * from './parse';
 export * from './export';
 export * from './defects';
 export * from './shell-variables';
+export * from './command';

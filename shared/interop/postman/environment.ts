@@ -3,6 +3,7 @@ import { ImportProblem } from '../errors';
 import { isPlaceholderValue, isSecretName } from '../secrets';
 import type { PortableEnvironment } from '../tree';
 import { descriptionText } from './request';
+import { nameFromFileName, unwrapEnvironment } from './shape';
 import type { PostmanEnvironmentJson } from './types';
 
 export interface EnvironmentVariableImport extends Variable {
@@ -19,7 +20,8 @@ export interface EnvironmentImport {
 }
 
 /** A Postman environment or globals export. */
-export function importPostmanEnvironment(json: unknown): EnvironmentImport {
+export function importPostmanEnvironment(input: unknown, options: { fileName?: string } = {}): EnvironmentImport {
+  const json = unwrapEnvironment(input);
   if (!json || typeof json !== 'object' || Array.isArray(json)) throw new ImportProblem('This is not a Postman environment: expected a JSON object with "values".');
   const env = json as PostmanEnvironmentJson;
   if (!Array.isArray(env.values)) throw new ImportProblem('This is not a Postman environment or globals file: the "values" list is missing. Export it from Postman’s Environments view and import that file.');
@@ -41,7 +43,7 @@ export function importPostmanEnvironment(json: unknown): EnvironmentImport {
       ...(description ? { description } : {}),
     });
   }
-  return { name: (env.name ?? '').trim() || (scope === 'globals' ? 'Globals' : 'Imported environment'), scope, variables };
+  return { name: (typeof env.name === 'string' ? env.name : '').trim() || nameFromFileName(options.fileName ?? '') || (scope === 'globals' ? 'Globals' : 'Imported environment'), scope, variables };
 }
 
 /** An environment file for Postman: secret values are left empty. */

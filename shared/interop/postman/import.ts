@@ -2,15 +2,20 @@ import { ContainerSettingsSchema, type ContainerSettings, type Variable } from '
 import { ImportProblem } from '../errors';
 import type { PortableCollection, PortableItem } from '../tree';
 import { authFromPostman, descriptionText, requestFromPostman, scriptsFromEvents } from './request';
+import { collectionShape, nameFromFileName, unwrapCollection } from './shape';
 import type { PostmanCollectionJson, PostmanEvent, PostmanItem, PostmanKeyValue } from './types';
+import { convertV1Collection } from './v1';
 
-/** Postman Collection v2.0 and v2.1 as an in-memory collection, with what was left out in words. */
-export function importPostmanCollection(json: unknown): PortableCollection {
-  const collection = asCollection(json);
+/**
+ * A Postman collection (v2.0, v2.1, v1 converted, bare or as the Postman API wraps it) as an
+ * in-memory collection, with what was left out in words. `fileName` names a collection that has no "info".
+ */
+export function importPostmanCollection(json: unknown, options: { fileName?: string } = {}): PortableCollection {
   const notes: string[] = [];
+  const collection = asCollection(json, notes);
   const rootAuth = authFromPostman(collection.auth);
   notes.push(...rootAuth.notes);
-  const settings = container(textOr(collection.info?.name, 'Imported collection'), collection.info?.description, collection.variable, collection.event, notes);
+  const settings = container(textOr(collection.info?.name, nameFromFileName(options.fileName ?? '') || 'Imported collection'), collection.info?.description, collection.variable, collection.event, notes);
   // Postman sends nothing when no level sets auth, so the collection's "inherit" is "none" here.
   settings.auth = rootAuth.auth.type === 'inherit' ? { type: 'none' } : rootAuth.auth;
   const inherited = { headers: rootAuth.headers, params: rootAuth.params };
@@ -27,12 +32,18 @@ function textOr(value: unknown, fallback: string): string {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : fallback;
 }
 
-function asCollection(json: unknown): PostmanCollectionJson {
-  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new ImportProblem('This is not a Postman collection: expected a JSON object with "info" and "item".');
-  const c = json as PostmanCollectionJson & { requests?: unknown; order?: unknown };
-  if (Array.isArray(c.requests) && !c.item) throw new ImportProblem('This is a Postman Collection v1 file. Open it in Postman and export it again as Collection v2.1, then import that file.');
-  if (!c.info || !Array.isArray(c.item)) throw new ImportProblem('This is not a Postman collection: "info" or "item" is missing. Export the collection from Postman as Collection v2.1 and import that file.');
-  const schema = c.info.schema ?? '';
+function asCollection(json: unknown, notes: string[]): PostmanCollectionJson {
+  const unwrapped = unwrapCollection(json);
+  const shape = collectionShape(unwrapped);
+  if (shape === 'v1') {
+    const converted = convertV1Collection(unwrapped as Record<string, unknown>);
+    notes.push(...converted.notes);
+    return converted.collection as PostmanCollectionJson;
+  }
+  if (shape !== 'v2') throw new ImportProblem('This is not a Postman collection: expected a JSON object with an "item" list. Export the collection from Postman as Collection v2.1 and import that file.');
+  const c = unwrapped as PostmanCollectionJson;
+  if (c.info !== undefined && (!c.info || typeof c.info !== 'object')) throw new ImportProblem('This is not a Postman collection: its "info" is not an object. Export the collection from Postman as Collection v2.1 and import that file.');
+  const schema = c.info?.schema ?? '';
   if (schema && !/\/collection\/v2\.[01]\.\d+\//.test(schema)) throw new ImportProblem(`This collection uses the schema ${schema}, which is not Collection v2.0 or v2.1. Export it from Postman as v2.1.`);
   return c;
 }

@@ -3,3 +3,4 @@ export * from './request';
 export * from './import';
 export * from './export';
 export * from './environment';
+export * from './shape';

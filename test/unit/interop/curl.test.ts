@@ -33,7 +33,8 @@ describe('curl import', () => {
   it("reads $'…' quoting, -u, -d (POST by default), --data-binary and --data-urlencode", () => {
     expect(one(`curl https://x.test/p -d $'line1\\nline2' -H $'X-Tab: a\\tb'`).request).toMatchObject({ method: 'POST', body: { mode: 'text', text: 'line1\nline2' }, headers: [{ key: 'X-Tab', value: 'a\tb' }] });
     expect(one('curl -u ada:secret https://x.test/').request.auth).toEqual({ type: 'basic', username: 'ada', password: 'secret' });
-    expect(one(`curl https://x.test/ --data-binary '{"raw":true}'`).request.body).toEqual({ mode: 'json', text: '{"raw":true}' });
+    expect(one(`curl https://x.test/ --data-binary '{"raw":true}'`).request.body).toEqual({ mode: 'text', text: '{"raw":true}', contentType: 'application/x-www-form-urlencoded' });
+    expect(one(`curl https://x.test/ -H 'Content-Type: application/json' --data-binary '{"raw":true}'`).request.body).toEqual({ mode: 'json', text: '{"raw":true}' });
     expect(one(`curl https://x.test/form --data-urlencode 'q=a b&c' --data-urlencode 'n=1'`).request.body).toEqual({
       mode: 'form-urlencoded',
       fields: [
@@ -53,7 +54,7 @@ describe('curl import', () => {
   });
 
   it('lists options it does not carry over, and refuses text without a curl command', () => {
-    expect(one('curl -k --cert c.pem https://x.test/').notes).toEqual(['-k (skip TLS checks) was left out: the app always checks certificates.', '--cert (client certificates and CA files) is not supported and was left out.']);
+    expect(one('curl -k --cert c.pem https://x.test/').notes).toEqual(['-k (skip TLS checks) was left out: the app always checks certificates.', 'The option --cert does not carry over and was left out.']);
     expect(() => importCurl('wget https://x.test/')).toThrow(/No curl command found/);
     expect(() => importCurl('curl -H "A: b"')).toThrow(/has no URL/);
   });

@@ -76,8 +76,8 @@ describe('Postman import', () => {
     expect(legacy.request.scripts.test).toContain("tests['ok']");
   });
 
-  it('refuses a v1 collection and a file that is no collection, saying what to do', () => {
-    expect(() => importPostmanCollection({ id: 'x', name: 'old', requests: [], order: [] })).toThrow(/Collection v1.*export it again as Collection v2.1/);
+  it('converts an empty v1 collection instead of refusing it, and refuses a file that is no collection, saying what to do', () => {
+    expect(importPostmanCollection({ id: 'x', name: 'old', requests: [], order: [] })).toMatchObject({ settings: { name: 'old' }, items: [] });
     expect(() => importPostmanCollection({ hello: 'world' })).toThrow(ImportProblem);
     expect(() => importPostmanCollection('nope')).toThrow(/not a Postman collection/);
   });
