@@ -1,7 +1,8 @@
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useEffect, type KeyboardEvent, type ReactNode } from 'react';
 import { httpMethods, type HttpMethod } from '../../../../shared/contract/requests';
 import type { ApiRequest } from '../../../../shared/model/request';
 import { VariableField } from '../variables/VariableField';
+import { onUrlFocusRequest } from '../layout/focus-url';
 import { editUrl, fullUrl } from './url-params';
 
 export interface RequestLineProps {
@@ -21,6 +22,19 @@ export interface RequestLineProps {
 
 /** Method, URL (query in step with the Params rows), Send and Save. */
 export function RequestLine({ request, onChange, sending, sendBlock, unresolved, onSend, onCancel, onSave, dirty, idPrefix, actions }: RequestLineProps) {
+  const urlId = `${idPrefix}-url`;
+  // Ctrl/Cmd+N, T and L ask for the URL field, possibly before this tab is shown.
+  useEffect(
+    () =>
+      onUrlFocusRequest(() => {
+        const input = document.getElementById(urlId);
+        if (!(input instanceof HTMLInputElement)) return false;
+        input.focus();
+        input.select();
+        return true;
+      }),
+    [urlId],
+  );
   const onUrlKey = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
@@ -40,7 +54,7 @@ export function RequestLine({ request, onChange, sending, sendBlock, unresolved,
         ))}
       </select>
       <VariableField
-        id={`${idPrefix}-url`}
+        id={urlId}
         className="ws-url"
         ariaLabel="URL"
         placeholder="{{baseUrl}}/path"
