@@ -58,7 +58,7 @@ export function EnvironmentSwitcher({ api, activeId, onSwitched }: EnvironmentSw
   return (
     <div className={`env-switcher env-switcher-${kind}`} data-testid="environment-switcher">
       <label htmlFor="env-switcher-select" className="env-switcher-label">
-        Environment
+        Active environment
       </label>
       {current && (
         <span className={`env-switcher-kind env-switcher-kind-${kind}`} aria-hidden="true">
