@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RPC_TOKEN_HEADER } from '../../../shared/contract';
-import { openApp, readmeScreenshot, screenshotDir, showView, type AppSession } from '../e2e-app';
+import { openApp, readmeScreenshot, screenshotDir, type AppSession } from '../e2e-app';
 
 /**
  * The habits a Postman user brings (issue 21), in Chromium at 1280×800 against the real host:
