@@ -15,6 +15,7 @@ import { RunnerView } from './runner/RunnerView';
 import { EnvironmentsView } from './environments/EnvironmentsView';
 import { EnvironmentSwitcher } from './layout/EnvironmentSwitcher';
 import { requestUrlFocus } from './layout/focus-url';
+import { announceProfileSwitch } from './layout/profile-switched';
 import { ShortcutsSheet } from './layout/ShortcutsSheet';
 import { IS_MAC, shortcutFor, type ShortcutId } from './layout/shortcuts';
 import { useSidebarLayout } from './layout/sidebar-layout';
@@ -161,8 +162,9 @@ export function WorkspaceFrame() {
           <EnvironmentSwitcher
             api={api}
             activeId={status?.environment.profileId}
-            onSwitched={() => {
+            onSwitched={(profile) => {
               void refresh();
+              announceProfileSwitch(profile.id);
               // The request context (and so every {{variable}} popover) reads the profile again.
               collectionsChanged();
             }}
