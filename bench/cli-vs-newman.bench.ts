@@ -9,50 +9,17 @@
  *
  *   npx tsx bench/cli-vs-newman.bench.ts [--runs 5] [--iterations 10]
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { measure, type Measured } from './lib/measure';
 import { postmanEnvironment, postmanFlow } from './lib/postman-flow';
 import { median, mib, ms, repoRoot, writeResult, type ResultRow } from './lib/report';
+import { cliJs, newmanJs, startSandboxProcess } from './lib/sandbox-process';
 
 const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(name) + 1]) || fallback;
 const RUNS = arg('--runs', 5);
 const ITERATIONS = arg('--iterations', 10);
-const cliJs = path.join(repoRoot, 'dist', 'electron', 'cli.js');
-const newmanJs = path.join(repoRoot, 'node_modules', 'newman', 'bin', 'newman.js');
-
-interface Sandbox {
-  baseUrl: string;
-  keys: { clientId: string; clientSecret: string; subscriptionKey: string; msn: string };
-  stop(): Promise<void>;
-}
-
-function startSandbox(): Promise<Sandbox> {
-  const child = spawn(process.execPath, [cliJs, 'sandbox', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`vipps-explorer sandbox printed nothing in 30 s:\n${out}`)), 30_000);
-    child.stdout.setEncoding('utf8').on('data', (text: string) => {
-      out += text;
-      const field = (name: string) => new RegExp(`^${name}: (.+)$`, 'm').exec(out)?.[1]?.trim();
-      const msn = field('MSN');
-      if (!msn) return;
-      clearTimeout(timer);
-      resolve({
-        baseUrl: field('base url')!,
-        keys: { clientId: field('client_id')!, clientSecret: field('client_secret')!, subscriptionKey: field('subscription key')!, msn },
-        stop: () =>
-          new Promise((done) => {
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      });
-    });
-    child.once('exit', (code) => reject(new Error(`vipps-explorer sandbox exited with ${code}:\n${out}`)));
-  });
-}
 
 interface Series {
   wall: number[];
@@ -90,7 +57,7 @@ function compare(what: string, ours: Series, theirs: Series, goal?: { wall: numb
 async function main(): Promise<void> {
   if (!fs.existsSync(cliJs)) throw new Error('No built CLI: run `npm run build` first.');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'vx-bench-cli-'));
-  const sandbox = await startSandbox();
+  const sandbox = await startSandboxProcess();
   try {
     const files = {
       flow: path.join(work, 'flow.postman_collection.json'),

@@ -12,6 +12,8 @@ import { buildAll, root } from './build-lib.mjs';
 const benches = [
   { name: 'engine-overhead', file: 'bench/engine-overhead.bench.ts', args: ['--n', '2000'] },
   { name: 'cli-vs-newman', file: 'bench/cli-vs-newman.bench.ts', args: ['--runs', '5', '--iterations', '10'] },
+  // Where the CLI's time goes (CPU and heap profiles), beside the figures above; it writes its own section.
+  { name: 'cli-profile', file: 'bench/cli-profile.ts', args: ['--iterations', '10'], ownSection: ['<!-- cli-profile-bench:begin -->', '<!-- cli-profile-bench:end -->'] },
   { name: 'app-start', file: 'bench/app-start.bench.ts', args: ['--runs', '5'] },
   // These two write their own section of RESULTS.md between their markers; it is kept as they wrote it.
   { name: 'collections', file: 'bench/collections.bench.ts', args: [], ownSection: ['<!-- collections:start -->', '<!-- collections:end -->'] },

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
+import { esbuildZodWithoutLocales } from './zod-locales.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stampFile = path.join(root, 'dist', '.build-stamp');
@@ -71,6 +72,7 @@ export async function buildAll({ quiet = false } = {}) {
             banner: { js: "import { createRequire as __vxCreateRequire } from 'node:module'; const require = __vxCreateRequire(import.meta.url);" },
           }
         : { packages: target.format === 'cjs' ? undefined : 'external', external: ['electron'] }),
+      plugins: [esbuildZodWithoutLocales],
       logLevel: 'warning',
     });
     log(`built ${target.out}`);

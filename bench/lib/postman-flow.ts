@@ -37,7 +37,8 @@ const tokenItem = item('Get access token', 'POST', '/accesstoken/get', {
   test: ["pm.test('token issued', function () { pm.response.to.have.status(200); });", "pm.environment.set('access_token', pm.response.json().access_token);"],
 });
 
-export function postmanFlow(options: { oneRequest?: boolean } = {}): PostmanFlowFiles {
+/** `scripts: false` drops every script (the token is then not stored: fine for a one-request run). */
+export function postmanFlow(options: { oneRequest?: boolean; scripts?: boolean } = {}): PostmanFlowFiles {
   const flow = [
     tokenItem,
     item('Create payment', 'POST', '/epayment/v1/payments', {
@@ -61,8 +62,8 @@ export function postmanFlow(options: { oneRequest?: boolean } = {}): PostmanFlow
   ];
   return {
     collection: {
-      info: { _postman_id: 'a5f6c0de-0000-4000-8000-000000000b01', name: options.oneRequest ? 'Bench: one request' : 'Bench: order management flow', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
-      item: options.oneRequest ? [tokenItem] : flow,
+      info: { _postman_id: 'a5f6c0de-0000-4000-8000-000000000b01', name: `${options.oneRequest ? 'Bench: one request' : 'Bench: order management flow'}${options.scripts === false ? ' (no scripts)' : ''}`, schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+      item: (options.oneRequest ? [tokenItem] : flow).map((entry) => (options.scripts === false ? { ...entry, event: [] } : entry)),
     },
     environment: { id: 'a5f6c0de-0000-4000-8000-000000000e01', name: 'Bench sandbox', values: [] },
   };

@@ -14,7 +14,6 @@ import { ContainerSettingsSchema, type Variable } from '../../../shared/model/co
 import { isCredentialHeader } from '../../../shared/http/credential-headers';
 import type { CallContext, Handlers } from '../dispatch';
 import { ExplorerFailure, fail } from '../failure';
-import { loadOpenApi } from './openapi-loader';
 import { VIPPS_PROFILE_VARIABLES } from './vipps-profile-variables';
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -76,7 +75,8 @@ async function prepare(options: ImportOptions): Promise<Prepared> {
       case 'postman-environment':
         return { format: 'postman-environment', environment: importPostmanEnvironment(parsed(), { fileName }) };
       case 'openapi':
-        return { format: 'openapi', collection: await loadOpenApi({ text, ...(filePath ? { filePath } : {}) }) };
+        // The OpenAPI parser and its schema validator load only for an OpenAPI import, not at every start.
+        return { format: 'openapi', collection: await (await import('./openapi-loader')).loadOpenApi({ text, ...(filePath ? { filePath } : {}) }) };
       case 'curl': {
         const commands = importCurl(text);
         const items: PortableItem[] = commands.map((c) => ({ kind: 'request', request: c.request, notes: c.notes }));

@@ -10,7 +10,6 @@ import type { ProfileService } from '../profiles/profile-service';
 import type { TokenManager } from '../engine/token-manager';
 import { chainOf, fileNameFor, readPortable, requestAt, type ReadCalls } from './export-service';
 import { importInto, previewImport, type CollectionCalls } from './import-service';
-import { renderSnippet } from './snippets';
 import { VIPPS_PROFILE_VARIABLES, vippsProfileVariables } from './vipps-profile-variables';
 
 export interface InteropDeps {
@@ -67,6 +66,8 @@ export function createInteropHandlers(deps: InteropDeps): Pick<Handlers, Interop
       const preview = await calls.previewRequest({ request: toHttpRequest(request, auth) as never, variables: { collection } }, ctx);
       const profile = deps.profiles.active();
       const token = includeToken ? deps.tokens.cached(profile.id)?.value : undefined;
+      // The snippet library is loaded when a snippet is asked for, not at every start (the CLI's `run` never needs it).
+      const { renderSnippet } = await import('./snippets');
       try {
         return renderSnippet({ method: preview.method, url: preview.url, headers: preview.headers, body: preview.body }, target, token ? { accessToken: token } : {});
       } catch {

@@ -11,6 +11,11 @@ import type { AssertionResult, ConsoleLevel } from '../../../shared/model/run';
 export interface RunnerHooks {
   beforeRequest?(ctx: BeforeRequestContext): Promise<void>;
   afterResponse?(ctx: AfterResponseContext): Promise<void>;
+  /**
+   * A run (or a caller about to start one) has requests with scripts: start what scripts need
+   * now, so that it is ready by the first script instead of being started by it. Must not throw.
+   */
+  prepare?(): void;
   /** Called once when the run ends (to stop a script process, say). */
   runFinished?(runId: string): Promise<void>;
 }

@@ -62,6 +62,11 @@ function toError(error: unknown): ExplorerError {
   return { code: 'INTERNAL', message: `The run failed unexpectedly: ${error instanceof Error ? error.message : String(error)}` };
 }
 
+function hasScripts(item: PlannedRequest): boolean {
+  const written = (scripts: { preRequest: string; test: string }) => scripts.preRequest.trim() !== '' || scripts.test.trim() !== '';
+  return written(item.request.scripts) || item.chain.some((link) => written(link.settings.scripts));
+}
+
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
@@ -97,6 +102,14 @@ export class Runner {
     this.#hooks = hooks;
   }
 
+  /**
+   * A caller about to start a run with scripts says so early (the CLI, before it has read the
+   * collection and fetched a token), so the script process starts alongside that work.
+   */
+  prepareScripts(): void {
+    this.#hooks?.prepare?.();
+  }
+
   start(options: RunOptions, source: RunSource): { runId: string; done: Promise<RunSummary> } {
     const profile = this.#options.profiles.get(options.profileId ?? this.#options.profiles.active().id);
     if (source.items.length === 0) fail('INVALID_INPUT', 'There is nothing to run here: the folder or collection holds no request that could be read.');
@@ -107,6 +120,8 @@ export class Runner {
     const active: ActiveRun = { summary, controller, done: Promise.resolve(summary) };
     this.#runs.set(runId, active);
     this.#trim();
+    // Started now, it is ready while the first request is filled, signed and sent; a run without scripts never starts it.
+    if (source.items.some(hasScripts)) this.prepareScripts();
     this.#options.events.publish('run', { type: 'run-started', runId, collectionId: source.collectionId, name, profileId: profile.id, total: source.items.length, iterations: options.iterations });
     active.done = this.#execute(active, options, source).catch((error: unknown) => {
       // The loop reports its own failures; reaching here is a bug, but the run must still end.

@@ -52,6 +52,9 @@ export function createScriptHooks(sandbox: ScriptSandbox): RunnerHooks {
   }
 
   return {
+    prepare() {
+      sandbox.warmUp();
+    },
     async beforeRequest(ctx) {
       await runChain(ctx, 'prerequest', undefined);
     },

@@ -112,6 +112,15 @@ export class ScriptSandbox {
     return next;
   }
 
+  /**
+   * Starts the script process now, without running anything, so the first script does not wait
+   * for it. A start that fails is reported by the first script that needs the process.
+   */
+  warmUp(): void {
+    if (this.#disposed) return;
+    this.#start().catch(() => undefined);
+  }
+
   async dispose(): Promise<void> {
     this.#disposed = true;
     this.#kill();

@@ -13,7 +13,7 @@ import { openRunTarget, secretLookingValues, type RunTarget, type TargetFlags } 
 import { parseEnvVars, readEnvironmentFile } from '../run-variables';
 import type { Terminal } from '../terminal';
 import { parseWhole } from './numbers';
-import { prepareCollectionSource, type CollectionSource } from './collection-source';
+import { postmanFileHasScripts, prepareCollectionSource, type CollectionSource } from './collection-source';
 import { readQuickStartImage } from './quickstart-image';
 
 export interface CommonRunFlags extends ReporterFlags, TargetFlags {
@@ -126,6 +126,8 @@ export async function runCollection(collectionPath: string, flags: CollectionFla
   const target = await openRunTarget(flags, 'none');
   let source: CollectionSource | undefined;
   try {
+    // The script process starts now, alongside converting the collection and fetching the token.
+    if (postmanFileHasScripts(path.resolve(collectionPath))) target.session.backend.runner.prepareScripts();
     source = await prepareCollectionSource(target.session, path.resolve(collectionPath), { vippsAuth: target.keySource !== 'none' });
     let itemPath = '';
     if (flags.folder) {
