@@ -91,6 +91,8 @@ interface Pending {
 export class ScriptSandbox {
   readonly #options: Required<Omit<ScriptSandboxOptions, 'childPath'>> & { childPath: string };
   #child: ChildProcess | undefined;
+  /** A process still starting (warmUp): disposing must kill it too, or it keeps the host alive. */
+  #starting: ChildProcess | undefined;
   #ready: Promise<ChildProcess> | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   #pending: Pending | undefined;
@@ -175,6 +177,7 @@ export class ScriptSandbox {
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
         serialization: 'advanced',
       });
+      this.#starting = child;
       let stderr = '';
       child.stderr?.on('data', (chunk: Buffer) => {
         if (stderr.length < 4_000) stderr += chunk.toString('utf8');
@@ -186,6 +189,12 @@ export class ScriptSandbox {
       child.on('message', (message: ChildMessage) => {
         if (message.type === 'ready') {
           clearTimeout(startTimer);
+          if (this.#starting === child) this.#starting = undefined;
+          if (this.#disposed) {
+            child.kill('SIGKILL');
+            reject(new Error('the script sandbox was closed'));
+            return;
+          }
           this.#child = child;
           resolve(child);
           return;
@@ -253,9 +262,12 @@ export class ScriptSandbox {
 
   #kill(): void {
     const child = this.#child;
+    const starting = this.#starting;
     this.#child = undefined;
+    this.#starting = undefined;
     this.#ready = undefined;
     if (child && child.exitCode === null) child.kill('SIGKILL');
+    if (starting && starting.exitCode === null) starting.kill('SIGKILL');
   }
 }
 
