@@ -55,8 +55,6 @@ export function RequestsView() {
           tabs.close(id);
         }}
         onNew={() => tabs.openNew()}
-        confirming={tabs.confirming}
-        onConfirming={tabs.setConfirming}
       />
       {saveError && (
         <p className="field-error" role="alert">

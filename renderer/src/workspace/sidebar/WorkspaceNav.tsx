@@ -1,5 +1,4 @@
 import type { ViewId } from '../workspace-context';
-import { NewMenu, type NewMenuProps } from './NewMenu';
 
 interface NavItem {
   id: ViewId;
@@ -18,7 +17,7 @@ const NAV: NavItem[] = [
 ];
 
 /** The views of the app, above the collections tree. */
-export function WorkspaceNav({ current, onSelect, newMenu }: { current: ViewId; onSelect(id: ViewId): void; newMenu: NewMenuProps }) {
+export function WorkspaceNav({ current, onSelect }: { current: ViewId; onSelect(id: ViewId): void }) {
   return (
     <nav className="sidebar ws-nav" aria-label="Main">
       <div className="brand">
@@ -26,7 +25,6 @@ export function WorkspaceNav({ current, onSelect, newMenu }: { current: ViewId; 
           V
         </span>
         <span className="brand-name">Vipps Explorer</span>
-        <NewMenu {...newMenu} />
       </div>
       <ul>
         {NAV.map((item) => (

@@ -1,4 +1,5 @@
-import { isDirty, tabLabel, type WorkspaceTab } from './tab-model';
+import { useState } from 'react';
+import { isDirty, tabTitle, type WorkspaceTab } from './tab-model';
 
 export interface TabStripProps {
   tabs: readonly WorkspaceTab[];
@@ -6,13 +7,11 @@ export interface TabStripProps {
   onActivate(id: string): void;
   onClose(id: string): void;
   onNew(): void;
-  /** The tab whose close waits for "Close without saving" (Ctrl/Cmd+W asks the same way). */
-  confirming: string | null;
-  onConfirming(id: string | null): void;
 }
 
 /** The open requests, each with its method and a dot while it has unsaved changes. */
-export function TabStrip({ tabs, activeId, onActivate, onClose, onNew, confirming, onConfirming: setConfirming }: TabStripProps) {
+export function TabStrip({ tabs, activeId, onActivate, onClose, onNew }: TabStripProps) {
+  const [confirming, setConfirming] = useState<string | null>(null);
   const pending = tabs.find((tab) => tab.id === confirming);
   return (
     <div className="tab-strip-wrap">
@@ -20,7 +19,7 @@ export function TabStrip({ tabs, activeId, onActivate, onClose, onNew, confirmin
         <ul>
           {tabs.map((tab) => {
             const dirty = isDirty(tab);
-            const title = tabLabel(tab);
+            const title = tabTitle(tab);
             const active = tab.id === activeId;
             return (
               <li key={tab.id} className={`ws-tab ${active ? 'ws-tab-active' : ''}`} data-testid="request-tab">
@@ -34,7 +33,7 @@ export function TabStrip({ tabs, activeId, onActivate, onClose, onNew, confirmin
                     if (dirty) setConfirming(tab.id);
                     else onClose(tab.id);
                   }}
-                  title={tab.origin.kind === 'item' ? `${title}: ${tab.origin.path}` : `${title} (not saved in a collection yet)`}
+                  title={tab.origin.kind === 'item' ? tab.origin.path : 'Not saved in a collection yet'}
                 >
                   {tab.request && <span className={`method-badge method-${tab.request.method.toLowerCase()}`}>{tab.request.method}</span>}
                   <span className="ws-tab-title">{title}</span>
@@ -58,7 +57,7 @@ export function TabStrip({ tabs, activeId, onActivate, onClose, onNew, confirmin
       </nav>
       {pending && (
         <div className="confirm ws-close-confirm" role="alertdialog" aria-label="Unsaved changes">
-          <span>“{tabLabel(pending)}” has unsaved changes.</span>
+          <span>“{tabTitle(pending)}” has unsaved changes.</span>
           <button
             type="button"
             className="button-danger"
