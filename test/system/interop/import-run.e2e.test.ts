@@ -53,7 +53,7 @@ describe('import and run in Chromium against the real backend', () => {
     await page.getByRole('textbox', { name: 'Pasted text' }).fill(`curl -X PUT https://apitest.vipps.no/order-management/v2/ecom/categories/PAYMENT-ORDER-ID \\\n -H "Authorization: YOUBearer YOUR-ACCESS-TOKEN" \\\n -d '{"category": "GENERAL",}'`);
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     const preview = page.getByTestId('import-preview');
-    await expect.poll(() => preview.textContent()).toContain('trailing comma');
+    await expect.poll(() => preview.textContent()).toContain('curl sends this JSON as a form');
     expect(await preview.textContent()).toContain('"YOUBearer"');
     await page.getByRole('button', { name: 'Fix all' }).click();
     await expect.poll(() => preview.textContent()).toContain('{{base_url}}/order-management/v2/ecom/categories/{{orderId}}');
