@@ -13,6 +13,7 @@ import type { StepId } from '../../../shared/quickstart/steps';
 import type { RequestKey } from '../../../shared/quickstart/templates';
 import { imageStandIn, loadPickedImage, storePickedImage, type PickedImage } from './picked-image';
 import { requestOf, sameRequest, stepOfKey, templateOf, templateRequest, toSavedRequest } from './step-requests';
+import { onProfileSwitch } from '../workspace/layout/profile-switched';
 
 export interface StepResult {
   result: SendResult | null;
@@ -89,6 +90,9 @@ export function useQuickStart(api: ExplorerApi) {
     void apply(api.getQuickStart({}));
     void refreshProfiles();
   }, [api, apply, refreshProfiles]);
+
+  // A switch made in the workspace's environment switcher: the steps' MSN and the production warning follow it.
+  useEffect(() => onProfileSwitch(() => void refreshProfiles()), [refreshProfiles]);
 
   useEffect(() => {
     const timers = saveTimers.current;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../shared/contract';
 import { useExplorer } from '../api/ExplorerContext';
+import { ShortcutsTable } from '../workspace/layout/ShortcutsSheet';
 
 export function AboutView() {
   const api = useExplorer();
@@ -25,6 +26,10 @@ export function AboutView() {
           <dd>{info.platform}</dd>
         </dl>
       )}
+      <section className="about-shortcuts" aria-labelledby="about-shortcuts-title">
+        <h2 id="about-shortcuts-title">Keyboard shortcuts</h2>
+        <ShortcutsTable />
+      </section>
     </section>
   );
 }

@@ -55,6 +55,8 @@ export function RequestsView() {
           tabs.close(id);
         }}
         onNew={() => tabs.openNew()}
+        confirming={tabs.confirming}
+        onConfirming={tabs.setConfirming}
       />
       {saveError && (
         <p className="field-error" role="alert">

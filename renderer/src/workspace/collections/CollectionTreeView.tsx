@@ -160,6 +160,8 @@ export function CollectionTreeView({
               id={rowId(row)}
               role="treeitem"
               aria-label={row.kind === 'request' ? `${row.name}, ${row.method}` : row.problems ? `${row.name}, ${row.problems} unreadable files` : row.name}
+              // The whole name on hover, however narrow the sidebar (the accessible name above already holds it whole).
+              title={`${row.kind === 'request' ? `${row.method} ` : ''}${row.name}${row.readOnly && row.kind === 'collection' ? ' (built in)' : ''}${row.problems ? ` (${row.problems} unreadable files)` : ''}`}
               aria-level={row.depth + 1}
               aria-setsize={row.siblings}
               aria-posinset={row.index + 1}

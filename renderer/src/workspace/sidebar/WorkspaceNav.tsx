@@ -1,4 +1,5 @@
 import type { ViewId } from '../workspace-context';
+import { NewMenu, type NewMenuProps } from './NewMenu';
 
 interface NavItem {
   id: ViewId;
@@ -17,7 +18,7 @@ const NAV: NavItem[] = [
 ];
 
 /** The views of the app, above the collections tree. */
-export function WorkspaceNav({ current, onSelect }: { current: ViewId; onSelect(id: ViewId): void }) {
+export function WorkspaceNav({ current, onSelect, newMenu }: { current: ViewId; onSelect(id: ViewId): void; newMenu: NewMenuProps }) {
   return (
     <nav className="sidebar ws-nav" aria-label="Main">
       <div className="brand">
@@ -25,6 +26,7 @@ export function WorkspaceNav({ current, onSelect }: { current: ViewId; onSelect(
           V
         </span>
         <span className="brand-name">Vipps Explorer</span>
+        <NewMenu {...newMenu} />
       </div>
       <ul>
         {NAV.map((item) => (

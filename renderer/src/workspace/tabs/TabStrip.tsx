@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { isDirty, tabTitle, type WorkspaceTab } from './tab-model';
+import { isDirty, tabLabel, type WorkspaceTab } from './tab-model';
 
 export interface TabStripProps {
   tabs: readonly WorkspaceTab[];
@@ -7,11 +6,13 @@ export interface TabStripProps {
   onActivate(id: string): void;
   onClose(id: string): void;
   onNew(): void;
+  /** The tab whose close waits for "Close without saving" (Ctrl/Cmd+W asks the same way). */
+  confirming: string | null;
+  onConfirming(id: string | null): void;
 }
 
 /** The open requests, each with its method and a dot while it has unsaved changes. */
-export function TabStrip({ tabs, activeId, onActivate, onClose, onNew }: TabStripProps) {
-  const [confirming, setConfirming] = useState<string | null>(null);
+export function TabStrip({ tabs, activeId, onActivate, onClose, onNew, confirming, onConfirming: setConfirming }: TabStripProps) {
   const pending = tabs.find((tab) => tab.id === confirming);
   return (
     <div className="tab-strip-wrap">
@@ -19,7 +20,7 @@ export function TabStrip({ tabs, activeId, onActivate, onClose, onNew }: TabStri
         <ul>
           {tabs.map((tab) => {
             const dirty = isDirty(tab);
-            const title = tabTitle(tab);
+            const title = tabLabel(tab);
             const active = tab.id === activeId;
             return (
               <li key={tab.id} className={`ws-tab ${active ? 'ws-tab-active' : ''}`} data-testid="request-tab">
@@ -33,7 +34,7 @@ export function TabStrip({ tabs, activeId, onActivate, onClose, onNew }: TabStri
                     if (dirty) setConfirming(tab.id);
                     else onClose(tab.id);
                   }}
-                  title={tab.origin.kind === 'item' ? tab.origin.path : 'Not saved in a collection yet'}
+                  title={tab.origin.kind === 'item' ? `${title}: ${tab.origin.path}` : `${title} (not saved in a collection yet)`}
                 >
                   {tab.request && <span className={`method-badge method-${tab.request.method.toLowerCase()}`}>{tab.request.method}</span>}
                   <span className="ws-tab-title">{title}</span>
@@ -57,7 +58,7 @@ export function TabStrip({ tabs, activeId, onActivate, onClose, onNew }: TabStri
       </nav>
       {pending && (
         <div className="confirm ws-close-confirm" role="alertdialog" aria-label="Unsaved changes">
-          <span>“{tabTitle(pending)}” has unsaved changes.</span>
+          <span>“{tabLabel(pending)}” has unsaved changes.</span>
           <button
             type="button"
             className="button-danger"

@@ -36,6 +36,29 @@ export function tabTitle(tab: WorkspaceTab): string {
   return tab.request?.name ?? tab.title ?? 'Request';
 }
 
+const DEFAULT_NAME = /^New request( \d+)?$/;
+const BLANK_URL = '{{baseUrl}}/';
+
+/**
+ * What the tab strip shows: a new tab keeps its default name only until a URL is typed, then
+ * shows the URL (the method sits beside it), as Postman does; a named request shows its name.
+ */
+export function tabLabel(tab: WorkspaceTab): string {
+  const request = tab.request;
+  if (!request || tab.origin.kind !== 'new' || !DEFAULT_NAME.test(request.name)) return tabTitle(tab);
+  const url = request.url.trim();
+  if (!url || url === BLANK_URL) return tabTitle(tab);
+  return url.replace(/^\{\{baseUrl\}\}/, '') || url;
+}
+
+/** The tab after (step 1) or before (step -1) the one in front, going round. */
+export function cycleTab(tabs: readonly WorkspaceTab[], activeId: string | null, step: 1 | -1): string | null {
+  if (tabs.length === 0) return null;
+  const at = tabs.findIndex((tab) => tab.id === activeId);
+  if (at < 0) return tabs[0]!.id;
+  return tabs[(at + step + tabs.length) % tabs.length]!.id;
+}
+
 export function sameOrigin(a: TabOrigin, b: TabOrigin): boolean {
   return a.kind === 'item' && b.kind === 'item' && a.collectionId === b.collectionId && a.path === b.path;
 }
@@ -47,7 +70,7 @@ export function newTabId(): string {
 }
 
 export function blankRequest(existing: readonly WorkspaceTab[]): ApiRequest {
-  const taken = new Set(existing.map((tab) => tabTitle(tab)));
+  const taken = new Set(existing.map((tab) => tab.request?.name ?? tab.title));
   let name = 'New request';
   for (let n = 2; taken.has(name); n++) name = `New request ${n}`;
   return newRequest({ name, method: 'GET', url: '{{baseUrl}}/' });

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExplorerApi } from '../../../../shared/contract';
 import type { TabOrigin } from '../../../../shared/contract/workspace';
 import type { ApiRequest } from '../../../../shared/model/request';
-import { baselineOf, blankRequest, fromStored, isDirty, newTabId, retargetTabs, sameOrigin, toStored, type WorkspaceTab } from './tab-model';
+import { baselineOf, blankRequest, cycleTab, fromStored, isDirty, newTabId, retargetTabs, sameOrigin, toStored, type WorkspaceTab } from './tab-model';
 
 const SAVE_DELAY_MS = 400;
 
@@ -20,6 +20,12 @@ export interface WorkspaceTabs {
   retarget(collectionId: string, from: string, to: string, toCollectionId?: string): void;
   renamed(collectionId: string, path: string, name: string): void;
   setSplit(which: 'stackedSplit' | 'sideSplit', ratio: number): void;
+  /** Close a tab, or, when it has unsaved changes, ask first (the strip shows the question). */
+  askClose(id: string): void;
+  confirming: string | null;
+  setConfirming(id: string | null): void;
+  /** Bring the next (1) or previous (-1) tab to the front. */
+  cycle(step: 1 | -1): void;
 }
 
 /**
@@ -147,7 +153,27 @@ export function useWorkspaceTabs(api: ExplorerApi): WorkspaceTabs {
     setActiveId(id);
   }, []);
 
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const askClose = useCallback(
+    (id: string) => {
+      const tab = tabsRef.current.find((t) => t.id === id);
+      if (!tab) return;
+      if (isDirty(tab)) setConfirming(id);
+      else close(id);
+    },
+    [close],
+  );
+  const activeRef = useRef(activeId);
+  activeRef.current = activeId;
+  const cycle = useCallback((step: 1 | -1) => {
+    const next = cycleTab(tabsRef.current, activeRef.current, step);
+    if (next) {
+      urgent.current = true;
+      setActiveId(next);
+    }
+  }, []);
+
   const setSplit = useCallback((which: 'stackedSplit' | 'sideSplit', ratio: number) => setSplits((current) => ({ ...current, [which]: ratio })), []);
 
-  return { ready, tabs, activeId, splits, activate, openNew, openItem, update, close, markSaved, retarget, renamed, setSplit };
+  return { ready, tabs, activeId, splits, activate, openNew, openItem, update, close, markSaved, retarget, renamed, setSplit, askClose, confirming, setConfirming, cycle };
 }
