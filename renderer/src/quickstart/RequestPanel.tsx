@@ -15,6 +15,8 @@ const PREVIEW_DELAY_MS = 250;
 
 /** Requests sent from a panel whose answer should be scrolled into view; kept outside the panel, which a page may remount meanwhile. */
 const awaitingAnswer = new Set<RequestKey>();
+/** How long after an answer arrives the panel keeps its status in view while the page lays out. */
+const REVEAL_FOLLOW_MS = 1500;
 
 /** One step request: the editor, Copy as curl, a production confirmation when needed, and the answer. */
 export function RequestPanel({ requestKey, idPrefix, heading }: { requestKey: RequestKey; idPrefix: string; heading?: string }) {
@@ -73,18 +75,34 @@ export function RequestPanel({ requestKey, idPrefix, heading }: { requestKey: Re
   // After a Send from this panel, bring the answer's status into view: the user should not
   // have to scroll to see whether it worked.
   const panel = useRef<HTMLElement>(null);
+  const revealUntil = useRef(0);
   useEffect(() => {
-    if (!outcome || (!outcome.result && !outcome.error) || !awaitingAnswer.has(requestKey)) return;
-    awaitingAnswer.delete(requestKey);
+    if (!outcome || (!outcome.result && !outcome.error)) return;
+    if (awaitingAnswer.has(requestKey)) {
+      awaitingAnswer.delete(requestKey);
+      revealUntil.current = Date.now() + REVEAL_FOLLOW_MS;
+    }
+    if (Date.now() > revealUntil.current) return;
     const reveal = () => {
       const viewer = panel.current?.querySelector('.response-viewer');
       const status = viewer?.querySelector('[data-testid="response-status"]') ?? viewer;
       status?.scrollIntoView({ block: 'center' });
     };
     reveal();
-    // Once more after the page has laid out what the answer added (an image preview, a tree).
-    const frame = requestAnimationFrame(() => requestAnimationFrame(reveal));
-    return () => cancelAnimationFrame(frame);
+    // The answer keeps laying out after it arrives (an image preview, a tree, headers the step
+    // learned), and the outcome itself may update more than once: follow the panel's size for a
+    // moment, so the status stays in view however the page grew above it.
+    const element = panel.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (Date.now() <= revealUntil.current) reveal();
+    });
+    observer.observe(element);
+    const timer = window.setTimeout(() => observer.disconnect(), Math.max(0, revealUntil.current - Date.now()));
+    return () => {
+      observer.disconnect();
+      window.clearTimeout(timer);
+    };
   }, [outcome, requestKey]);
   const confirmation = model.pendingConfirmation?.key === requestKey ? model.pendingConfirmation : null;
   const label = heading ?? templateOf(requestKey, state).label;
