@@ -3,15 +3,7 @@ import { openSession, type BackendSession } from './backend-session';
 import { hasAnyKey, KEY_ENV, keysFromEnvironment, requireAllKeys, secretValues, type EnvironmentKeys } from './credentials';
 import { usageFailure } from './exit-codes';
 import { findProfile } from './commands/profiles-actions';
-import type { RunEnvironment } from './commands/run';
-
-export type { RunEnvironment } from './commands/run';
-
-export interface TargetFlags {
-  profile?: string;
-  env?: RunEnvironment;
-  dataDir?: string;
-}
+import type { RunEnvironment, TargetFlags } from './commands/run-flags';
 
 export interface RunTarget {
   session: BackendSession;

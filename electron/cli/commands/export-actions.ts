@@ -4,7 +4,7 @@ import type { TreeNode } from '../../../shared/model/collection';
 import { openSession, type BackendSession } from '../backend-session';
 import { CliFailure, ExitCode, usageFailure } from '../exit-codes';
 import type { Terminal } from '../terminal';
-import type { ExportFlags, ExportKind } from './export';
+import type { ExportFlags, ExportKind } from './export-flags';
 
 const COLLECTION_FILE = 'collection.yaml';
 

@@ -1,13 +1,6 @@
 import { Argument, type Command } from 'commander';
 import type { Terminal } from '../terminal';
-
-export const exportKinds = ['postman', 'curl'] as const;
-export type ExportKind = (typeof exportKinds)[number];
-
-export interface ExportFlags {
-  out?: string;
-  force?: boolean;
-}
+import { exportKinds, type ExportFlags, type ExportKind } from './export-flags';
 
 /** `export postman|curl PATH [--out FILE]`; the work is in export-actions. */
 export function registerExportCommand(program: Command, terminal: Terminal): void {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { openSession } from '../backend-session';
 import { usageFailure } from '../exit-codes';
 import { painter, type Terminal } from '../terminal';
-import type { ImportKind } from './import';
+import type { ImportKind } from './import-kinds';
 
 const formats = { curl: 'curl', postman: 'postman-collection', openapi: 'openapi' } as const;
 

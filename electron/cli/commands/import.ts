@@ -1,8 +1,6 @@
 import { Argument, type Command } from 'commander';
 import type { Terminal } from '../terminal';
-
-export const importKinds = ['curl', 'postman', 'openapi'] as const;
-export type ImportKind = (typeof importKinds)[number];
+import { importKinds, type ImportKind } from './import-kinds';
 
 /** `import curl|postman|openapi FILE --into DIR`; the work is in import-actions. */
 export function registerImportCommand(program: Command, terminal: Terminal): void {

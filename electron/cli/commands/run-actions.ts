@@ -9,32 +9,13 @@ import { type ExitCode, usageFailure } from '../exit-codes';
 import { createScrub } from '../reporters/reporter';
 import { createReporters, type ReporterFlags } from '../reporters/index';
 import { driveRun, exitCodeOf, timeoutFailure } from '../run-driver';
-import { openRunTarget, secretLookingValues, type RunTarget, type TargetFlags } from '../run-context';
+import { openRunTarget, secretLookingValues, type RunTarget } from '../run-context';
+import type { CollectionFlags, CommonRunFlags, QuickStartFlags } from './run-flags';
 import { parseEnvVars, readEnvironmentFile } from '../run-variables';
 import type { Terminal } from '../terminal';
 import { parseWhole } from './numbers';
 import { postmanFileHasScripts, prepareCollectionSource, type CollectionSource } from './collection-source';
 import { readQuickStartImage } from './quickstart-image';
-
-export interface CommonRunFlags extends ReporterFlags, TargetFlags {
-  timeout?: string;
-  confirmProduction?: boolean;
-}
-
-export interface QuickStartFlags extends CommonRunFlags {
-  payment: PaymentApi;
-  image?: string;
-}
-
-export interface CollectionFlags extends CommonRunFlags {
-  environment?: string;
-  envVar: string[];
-  folder?: string;
-  iterations?: string;
-  delay?: string;
-  timeoutRequest?: string;
-  bail?: boolean;
-}
 
 /** Runs with reporters, Ctrl-C handling and the exit code; shared by `run collection` and `run quickstart`. */
 export async function runWithReporters(target: RunTarget, options: RunOptionsInput, flags: CommonRunFlags, terminal: Terminal, extraSecrets: string[] = []): Promise<ExitCode> {

@@ -1,10 +1,7 @@
 import { Option, type Command } from 'commander';
 import { PAYMENT_APIS } from '../../../shared/quickstart/payment-apis';
 import type { Terminal } from '../terminal';
-import type { CollectionFlags, QuickStartFlags } from './run-actions';
-
-export const runEnvironments = ['sandbox', 'test', 'production'] as const;
-export type RunEnvironment = (typeof runEnvironments)[number];
+import { runEnvironments, type CollectionFlags, type QuickStartFlags } from './run-flags';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
