@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { APP, confStoreFactory, createBackend, dataDirFromArgs, defaultDataDir, keepProcessAlive } from './backend';
+import { APP, createBackend, dataDirFromArgs, defaultDataDir, keepProcessAlive } from './backend';
+import { confStoreFactory } from './backend/store/conf-factory';
 import { openBrowser } from './web/open-browser';
 import { startWebHost } from './web/server';
 

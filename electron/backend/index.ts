@@ -163,7 +163,6 @@ export { createInProcessClient, type InProcessClient } from './in-process-client
 export { APP } from './app-info';
 export { dataDirFromArgs, defaultDataDir } from './data-dir';
 export type { HostDialogs } from './files/image-file';
-export { confStoreFactory } from './store/conf-factory';
 export { openDocument, PRIVATE_FILE_MODE, type DocumentStore, type StoreFactory } from './store/document-store';
 export { describeFailure, keepProcessAlive } from './process-guard';
 export type { NoticeBoard } from './store/notices';

@@ -168,6 +168,11 @@ export class ScriptSandbox {
         env: process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {},
         execArgv: [
           `--max-old-space-size=${this.#options.memoryMb}`,
+          // Scripts are short: a small young generation and no optimising compiler cost them
+          // nothing noticeable and save about 25 MiB of resident memory in this process (and its
+          // postman-sandbox worker), which a CI run pays on every start.
+          '--max-semi-space-size=1',
+          '--lite-mode',
           permissionFlag(),
           `--allow-fs-read=${modulesDir}`,
           `--allow-fs-read=${this.#options.childPath}`,
