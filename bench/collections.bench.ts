@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createBackend, confStoreFactory, type Backend } from '../electron/backend';
+import { createBackend, loadConfStoreFactory, type Backend } from '../electron/backend';
 import { requestToYaml, settingsToYaml } from '../electron/backend/collections/yaml-format';
 import { MemoryKeychain } from '../electron/backend/vault/memory-keychain';
 import { newRequest } from '../shared/model/request';
@@ -61,7 +61,7 @@ function generate(root: string): string[] {
 }
 
 async function freshBackend(dataDir: string): Promise<Backend> {
-  return createBackend({ host: 'cli', dataDir, storeFactory: confStoreFactory, keychain: new MemoryKeychain(), sandbox: false });
+  return createBackend({ host: 'cli', dataDir, storeFactory: await loadConfStoreFactory(), keychain: new MemoryKeychain(), sandbox: false });
 }
 
 async function must<T>(backend: Backend, method: string, input: unknown): Promise<T> {

@@ -14,7 +14,7 @@ import http from 'node:http';
 import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
-import { confStoreFactory, createBackend, createInProcessClient, MemoryKeychain } from '../electron/backend';
+import { createBackend, loadConfStoreFactory, createInProcessClient, MemoryKeychain } from '../electron/backend';
 import { newRequest } from '../shared/model/request';
 import type { RunEvent } from '../shared/model/run';
 import { startWebHost } from '../electron/web/server';
@@ -85,7 +85,7 @@ async function timeRunner(backend: Awaited<ReturnType<typeof createBackend>>, ur
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vx-bench-engine-'));
-  const backend = await createBackend({ host: 'test', dataDir, storeFactory: confStoreFactory, keychain: new MemoryKeychain(), sandbox: { inMemory: true } });
+  const backend = await createBackend({ host: 'test', dataDir, storeFactory: await loadConfStoreFactory(), keychain: new MemoryKeychain(), sandbox: { inMemory: true } });
   const host = await startWebHost({ backend, staticDir: path.join(repoRoot, 'dist', 'renderer'), port: 0 });
   try {
     const answer = await backend.call('getSandboxOverview', {});

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { APP, createBackend, dataDirFromArgs, defaultDataDir, keepProcessAlive } from './backend';
-import { confStoreFactory } from './backend/store/conf-factory';
+import { APP, createBackend, loadConfStoreFactory, dataDirFromArgs, defaultDataDir, keepProcessAlive } from './backend';
 import { openBrowser } from './web/open-browser';
 import { startWebHost } from './web/server';
 
@@ -55,7 +54,7 @@ export async function runWebHost(options: WebCommandOptions): Promise<void> {
   const backend = await createBackend({
     host: 'browser',
     dataDir: options.dataDir,
-    storeFactory: confStoreFactory,
+    storeFactory: await loadConfStoreFactory(),
     log: (line) => console.error(line),
   });
   const host = await startWebHost({ backend, staticDir: options.staticDir, port: options.port, log: (line) => console.error(line) });

@@ -175,3 +175,11 @@ export type { KeyValueFile } from './store/document-store';
 export { MemoryKeychain } from './vault/memory-keychain';
 export { SANDBOX_PROFILE_ID } from './profiles/profile-document';
 export { startSandbox, INSPECTOR_PREFIX, DEMO_SALES_UNIT, type RunningSandbox, type SandboxConfigInput } from '../sandbox/index';
+
+/**
+ * The conf-backed store for a data folder on disk (browser host, the CLI's `--profile` runs).
+ * Loaded on demand: conf brings ajv with it, which a CI run with keys from VIPPS_* never needs.
+ */
+export async function loadConfStoreFactory(): Promise<StoreFactory> {
+  return (await import('./store/conf-factory')).confStoreFactory;
+}

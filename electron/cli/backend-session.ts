@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
-import { createBackend, DATA_DIR_ENV, defaultDataDir, MemoryKeychain, type Backend, type KeyValueFile, type StoreFactory } from '../backend';
+import { createBackend, loadConfStoreFactory, DATA_DIR_ENV, defaultDataDir, MemoryKeychain, type Backend, type KeyValueFile, type StoreFactory } from '../backend';
 import { failureFromBackend } from './exit-codes';
 
 /**
@@ -42,7 +42,7 @@ export async function openSession(kind: SessionKind, log: (line: string) => void
       host: 'cli',
       dataDir,
       // conf (with ajv) is loaded only for the user's own data folder: a CI run never reads it.
-      storeFactory: kind.kind === 'isolated' ? memoryStoreFactory : (await import('../backend/store/conf-factory')).confStoreFactory,
+      storeFactory: kind.kind === 'isolated' ? memoryStoreFactory : await loadConfStoreFactory(),
       log,
       ...(kind.kind === 'isolated' ? { keychain: new MemoryKeychain(), sandbox: kind.sandbox ? { inMemory: true } : false } : { sandbox: { inMemory: true } }),
     });

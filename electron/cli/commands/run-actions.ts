@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PaymentApi } from '../../../shared/quickstart/payment-apis';
 import type { RunOptionsInput } from '../../../shared/model/run';
 import type { TreeNode } from '../../../shared/model/collection';
 import { isPlaceholderValue } from '../../../shared/interop/secrets';
 import { APP, createInProcessClient } from '../../backend';
 import { type ExitCode, usageFailure } from '../exit-codes';
 import { createScrub } from '../reporters/reporter';
-import { createReporters, type ReporterFlags } from '../reporters/index';
+import { createReporters } from '../reporters/index';
 import { driveRun, exitCodeOf, timeoutFailure } from '../run-driver';
 import { openRunTarget, secretLookingValues, type RunTarget } from '../run-context';
 import type { CollectionFlags, CommonRunFlags, QuickStartFlags } from './run-flags';

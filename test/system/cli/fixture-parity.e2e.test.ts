@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { confStoreFactory, createBackend, createInProcessClient, MemoryKeychain } from '../../../electron/backend';
+import { createBackend, loadConfStoreFactory, createInProcessClient, MemoryKeychain } from '../../../electron/backend';
 import type { RunEvent, RunRequestResult, RunSummary } from '../../../shared/model/run';
 import { tempDir } from '../../helpers/temp';
 import { repoRoot, vippsExplorer } from './run-command';
@@ -36,7 +36,7 @@ function comparable(results: Array<Pick<RunRequestResult, 'iteration' | 'name' |
  * the contract, and its runner runs it with the Sandbox profile on the embedded sandbox.
  */
 async function runInApp(file: string, environment: string): Promise<RunSummary> {
-  const backend = await createBackend({ host: 'test', dataDir: tempDir('vx-parity-data-'), storeFactory: confStoreFactory, keychain: new MemoryKeychain(), sandbox: { inMemory: true } });
+  const backend = await createBackend({ host: 'test', dataDir: tempDir('vx-parity-data-'), storeFactory: await loadConfStoreFactory(), keychain: new MemoryKeychain(), sandbox: { inMemory: true } });
   try {
     const client = createInProcessClient(backend, 'test');
     const imported = await client.importInto({ source: { kind: 'file', path: file }, format: 'postman-collection', target: { kind: 'new', directory: tempDir('vx-parity-collection-') }, vippsAuth: true });

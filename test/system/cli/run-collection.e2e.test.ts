@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
-import { confStoreFactory, createBackend, MemoryKeychain, type Backend } from '../../../electron/backend';
+import { createBackend, loadConfStoreFactory, MemoryKeychain, type Backend } from '../../../electron/backend';
 import { newRequest } from '../../../shared/model/request';
 import { tempDir } from '../../helpers/temp';
 import { vippsExplorer } from './run-command';
 
 /** A collection folder written by the backend itself, as the app would save it. */
 async function writeCollection(directory: string): Promise<void> {
-  const backend: Backend = await createBackend({ host: 'test', dataDir: tempDir('vx-cli-data-'), storeFactory: confStoreFactory, keychain: new MemoryKeychain(), sandbox: false });
+  const backend: Backend = await createBackend({ host: 'test', dataDir: tempDir('vx-cli-data-'), storeFactory: await loadConfStoreFactory(), keychain: new MemoryKeychain(), sandbox: false });
   const ok = async <T>(method: string, input: unknown): Promise<T> => {
     const answer = await backend.call(method, input);
     if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`);
