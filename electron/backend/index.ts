@@ -142,7 +142,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...createSandboxHandlers(sandbox.running),
     ...createCollectionHandlers({ store: collections, items, history }),
     ...createRunnerHandlers({ runner, store: collections, engine, profiles, extras: (id) => builtInRuns.get(id) }),
-    ...createInteropHandlers({ handlers: () => handlers, profiles, tokens: engine.tokens }),
+    ...createInteropHandlers({ handlers: () => handlers, profiles, tokens: engine.tokens, batchWrites: (id, work) => collections.batch(id, work) }),
     ...createWorkspaceHandlers({ storeFactory: options.storeFactory, dataDir: options.dataDir, notices }),
   };
 

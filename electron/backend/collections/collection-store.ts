@@ -55,6 +55,8 @@ export class CollectionStore {
   readonly #builtIns: Map<string, BuiltInCollection>;
   readonly #open = new Map<string, Open>();
   readonly #log: (line: string) => void;
+  /** Collections in a batch of writes (an import): the folders whose order changed, written once at its end. */
+  readonly #batches = new Map<string, Set<string>>();
 
   constructor(options: CollectionStoreOptions) {
     this.registry = options.registry;
@@ -187,12 +189,37 @@ export class CollectionStore {
     this.changed(id);
   }
 
-  /** Writes a folder's order after its children changed. */
+  /** Writes a folder's order after its children changed (at the end of a batch, if one is open). */
   writeOrder(id: string, folderPath: string, children: string[]): void {
     const folder = this.loaded(id).folders.get(folderPath);
     if (!folder) return;
     folder.children = children;
-    this.writeSettingsFile(id, folderPath, { ...folder.settings, order: children });
+    const batch = this.#batches.get(id);
+    if (batch) batch.add(folderPath);
+    else this.writeSettingsFile(id, folderPath, { ...folder.settings, order: children });
+  }
+
+  /**
+   * Runs many item writes (an import of thousands of requests) as one: each folder's order file
+   * is written once at the end, not once per request (which made an import quadratic), and
+   * listeners hear of the change once. The order is written even when the work fails half way,
+   * so every request file written so far stays listed.
+   */
+  async batch<T>(id: string, work: () => Promise<T>): Promise<T> {
+    if (this.#batches.has(id)) return work();
+    const dirty = new Set<string>();
+    this.#batches.set(id, dirty);
+    try {
+      return await work();
+    } finally {
+      this.#batches.delete(id);
+      const folders = this.#open.has(id) ? this.loaded(id).folders : undefined;
+      for (const folderPath of dirty) {
+        const folder = folders?.get(folderPath);
+        if (folder) this.writeSettingsFile(id, folderPath, { ...folder.settings, order: folder.children });
+      }
+      this.changed(id);
+    }
   }
 
   /** The keychain entries a folder (and its sub-folders) must take along to a new path or collection. */
@@ -217,6 +244,7 @@ export class CollectionStore {
   changed(id: string, reload = false): void {
     const open = this.#open.get(id);
     if (open && reload) open.loaded = undefined;
+    if (this.#batches.has(id)) return;
     this.#events.publish('collections', { collectionId: id, reason: 'saved' });
   }
 

@@ -196,6 +196,7 @@ export async function importInto(
   calls: CollectionCalls,
   ctx: CallContext,
   options: ImportOptions & { target: { kind: 'new'; name?: string; directory?: string } | { kind: 'existing'; collectionId: string; parentPath: string } },
+  batch: <T>(collectionId: string, work: () => Promise<T>) => Promise<T> = (_id, work) => work(),
 ): Promise<ImportResult> {
   const prepared = await prepare(options);
   const { target } = options;
@@ -220,26 +221,28 @@ export async function importInto(
     collectionName = (await calls.getCollectionTree({ collectionId }, ctx)).name;
   }
 
-  const collection = prepared.collection;
-  if (created) {
-    // A new collection takes the import's own settings (description, auth, scripts, variables).
-    const current = await calls.getContainerSettings({ collectionId, path: '' }, ctx);
-    const settings = ContainerSettingsSchema.parse({ ...current, ...(collection ? { description: collection.settings.description, auth: collection.settings.auth, scripts: collection.settings.scripts } : {}), variables: withVariables(collection?.settings.variables ?? [], incomingVariables), order: current.order });
-    await calls.saveContainerSettings({ collectionId, path: '', settings }, ctx);
-    if (collection) await writeItems(calls, ctx, collectionId, '', collection.items);
-  } else if (collection && prepared.format !== 'curl') {
-    // Into an existing collection the import gets a folder of its own, so nothing of the user's is mixed in.
-    const folder = await calls.createItem({ collectionId, parentPath, item: { kind: 'folder', name: collection.settings.name } }, ctx);
-    const settings = ContainerSettingsSchema.parse({ ...collection.settings, variables: withVariables(collection.settings.variables, incomingVariables), order: [] });
-    await calls.saveContainerSettings({ collectionId, path: folder.path, settings }, ctx);
-    await writeItems(calls, ctx, collectionId, folder.path, collection.items);
-  } else {
-    if (incomingVariables.length > 0) {
-      const current = await calls.getContainerSettings({ collectionId, path: parentPath }, ctx);
-      await calls.saveContainerSettings({ collectionId, path: parentPath, settings: { ...current, variables: withVariables(current.variables, incomingVariables) } }, ctx);
+  await batch(collectionId, async () => {
+    const collection = prepared.collection;
+    if (created) {
+      // A new collection takes the import's own settings (description, auth, scripts, variables).
+      const current = await calls.getContainerSettings({ collectionId, path: '' }, ctx);
+      const settings = ContainerSettingsSchema.parse({ ...current, ...(collection ? { description: collection.settings.description, auth: collection.settings.auth, scripts: collection.settings.scripts } : {}), variables: withVariables(collection?.settings.variables ?? [], incomingVariables), order: current.order });
+      await calls.saveContainerSettings({ collectionId, path: '', settings }, ctx);
+      if (collection) await writeItems(calls, ctx, collectionId, '', collection.items);
+    } else if (collection && prepared.format !== 'curl') {
+      // Into an existing collection the import gets a folder of its own, so nothing of the user's is mixed in.
+      const folder = await calls.createItem({ collectionId, parentPath, item: { kind: 'folder', name: collection.settings.name } }, ctx);
+      const settings = ContainerSettingsSchema.parse({ ...collection.settings, variables: withVariables(collection.settings.variables, incomingVariables), order: [] });
+      await calls.saveContainerSettings({ collectionId, path: folder.path, settings }, ctx);
+      await writeItems(calls, ctx, collectionId, folder.path, collection.items);
+    } else {
+      if (incomingVariables.length > 0) {
+        const current = await calls.getContainerSettings({ collectionId, path: parentPath }, ctx);
+        await calls.saveContainerSettings({ collectionId, path: parentPath, settings: { ...current, variables: withVariables(current.variables, incomingVariables) } }, ctx);
+      }
+      if (collection) await writeItems(calls, ctx, collectionId, parentPath, collection.items);
     }
-    if (collection) await writeItems(calls, ctx, collectionId, parentPath, collection.items);
-  }
+  });
   const preview = previewOf(prepared, placements);
   return { ...preview, collectionId, collectionName, created, parentPath };
 }

@@ -17,6 +17,8 @@ export interface InteropDeps {
   handlers: () => CollectionCalls & ReadCalls & Pick<Handlers, 'previewRequest'>;
   profiles: ProfileService;
   tokens: TokenManager;
+  /** Runs an import's many writes into one collection as a batch (see CollectionStore.batch). */
+  batchWrites?: <T>(collectionId: string, work: () => Promise<T>) => Promise<T>;
 }
 
 type InteropMethods = 'previewImport' | 'importInto' | 'exportPostman' | 'exportPostmanEnvironment' | 'exportCurl' | 'getSnippet';
@@ -29,7 +31,7 @@ export function createInteropHandlers(deps: InteropDeps): Pick<Handlers, Interop
 
   return {
     previewImport: async (input) => previewImport(input),
-    importInto: async (input, ctx) => importInto(deps.handlers(), ctx, input),
+    importInto: async (input, ctx) => importInto(deps.handlers(), ctx, input, deps.batchWrites),
 
     exportPostman: async ({ collectionId, path }, ctx) => {
       const portable = await readPortable(deps.handlers(), ctx, collectionId, path);
