@@ -13,6 +13,8 @@ const benches = [
   { name: 'engine-overhead', file: 'bench/engine-overhead.bench.ts', args: ['--n', '2000'] },
   { name: 'cli-vs-newman', file: 'bench/cli-vs-newman.bench.ts', args: ['--runs', '5', '--iterations', '10'] },
   // Where the CLI's time goes (CPU and heap profiles), beside the figures above; it writes its own section.
+  // A long run (1,000 and 10,000 requests) through both tools: rate, and whether memory stays bounded.
+  { name: 'large-run', file: 'bench/large-run.bench.ts', args: ['--sizes', '1000,10000'] },
   { name: 'cli-profile', file: 'bench/cli-profile.ts', args: ['--iterations', '10'], ownSection: ['<!-- cli-profile-bench:begin -->', '<!-- cli-profile-bench:end -->'] },
   { name: 'app-start', file: 'bench/app-start.bench.ts', args: ['--runs', '5'] },
   // These two write their own section of RESULTS.md between their markers; it is kept as they wrote it.
@@ -58,6 +60,13 @@ function table(rows) {
   const lines = ['| what | figure | ratio | goal | met |', '|---|---|---|---|---|'];
   for (const row of rows) lines.push(`| ${cell(row.what)} | ${cell(row.figure)} | ${cell(row.ratio)} | ${cell(row.goal)} | ${row.goal ? (row.met ? 'yes' : '**no**') : ''} |`);
   return lines.join('\n');
+}
+
+/** The load average a benchmark saw when it finished; over 2 on these 2 cores, its figures are flagged as taken on a busy machine. */
+function loadNote(load) {
+  if (!Array.isArray(load) || load.length === 0) return '';
+  const text = load.map((n) => Number(n).toFixed(2)).join(' / ');
+  return Number(load[0]) > 2 ? `, load average ${text} (**over 2: a busy machine, these figures are not a quiet measurement**)` : `, load average ${text}`;
 }
 
 /** The benchmarks that predate the shared row format keep their own JSON; these read it. */
@@ -149,7 +158,7 @@ function resultsMarkdown(outcomes, totalSeconds) {
     parts.push(`Command: \`${shaped?.command ?? `npx tsx ${outcome.file} ${outcome.args.join(' ')}`}\`${reportOnly ? '' : ` (${outcome.seconds} s)`}`, '');
     if (shaped) parts.push(table(shaped.rows));
     for (const note of shaped?.notes ?? []) parts.push('', `- ${note}`);
-    if (data?.measuredAt) parts.push('', `Measured at ${data.measuredAt}.`);
+    if (data?.measuredAt) parts.push('', `Measured at ${data.measuredAt}${loadNote(data.loadAverage)}.`);
     parts.push(`<!-- ${outcome.name}-bench:end -->`);
   }
   return `${parts.join('\n')}\n`;

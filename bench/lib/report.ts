@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,7 +32,7 @@ export interface BenchResult {
 export function writeResult(result: BenchResult): void {
   fs.mkdirSync(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `${result.name}.json`);
-  fs.writeFileSync(file, `${JSON.stringify({ ...result, measuredAt: new Date().toISOString() }, null, 2)}\n`);
+  fs.writeFileSync(file, `${JSON.stringify({ ...result, measuredAt: new Date().toISOString(), loadAverage: os.loadavg() }, null, 2)}\n`);
   console.log(`\n${result.title}`);
   for (const row of result.rows) console.log(`  ${row.what}: ${row.figure}${row.ratio ? `  (${row.ratio})` : ''}${row.goal ? `  goal ${row.goal}: ${row.met ? 'met' : 'not met'}` : ''}`);
   console.log(`  -> ${path.relative(repoRoot, file)}`);
