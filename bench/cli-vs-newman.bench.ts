@@ -54,6 +54,22 @@ function compare(what: string, ours: Series, theirs: Series, goal?: { wall: numb
   ];
 }
 
+/**
+ * Where the CLI's flow time goes, from runs of this same bench: start-up (and the one request)
+ * is the scriptless one-request run; the script process is what one test script adds to it;
+ * each further request is the flow's remaining time spread over its other requests.
+ */
+function split(bare: Series, one: Series, flow: Series): ResultRow[] {
+  const startUp = median(bare.wall);
+  const scripts = median(one.wall) - startUp;
+  const perRequest = (median(flow.wall) - median(one.wall)) / (6 * ITERATIONS - 1);
+  return [
+    { what: 'vipps-explorer flow, split: start-up, the token and one request (a scriptless one-request run)', figure: ms(startUp, 0) },
+    { what: 'vipps-explorer flow, split: starting the script process and a first test script (one request with a script, less the above)', figure: ms(scripts, 0) },
+    { what: `vipps-explorer flow, split: each further request with its scripts (the flow less the one-request run, over ${6 * ITERATIONS - 1})`, figure: ms(perRequest, 1) },
+  ];
+}
+
 async function main(): Promise<void> {
   if (!fs.existsSync(cliJs)) throw new Error('No built CLI: run `npm run build` first.');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'vx-bench-cli-'));
@@ -62,16 +78,19 @@ async function main(): Promise<void> {
     const files = {
       flow: path.join(work, 'flow.postman_collection.json'),
       one: path.join(work, 'one.postman_collection.json'),
+      bare: path.join(work, 'bare.postman_collection.json'),
       env: path.join(work, 'sandbox.postman_environment.json'),
     };
     fs.writeFileSync(files.flow, JSON.stringify(postmanFlow().collection, null, 2));
     fs.writeFileSync(files.one, JSON.stringify(postmanFlow({ oneRequest: true }).collection, null, 2));
+    fs.writeFileSync(files.bare, JSON.stringify(postmanFlow({ oneRequest: true, scripts: false }).collection, null, 2));
     fs.writeFileSync(files.env, JSON.stringify(postmanEnvironment(sandbox.baseUrl, sandbox.keys), null, 2));
 
     const oursVersion = await series('vipps-explorer --version', [cliJs, '--version']);
     const newmanVersion = await series('newman --version', [newmanJs, '--version']);
     const oursOne = await series('vipps-explorer, one request', [cliJs, 'run', 'collection', files.one, '--environment', files.env]);
     const newmanOne = await series('newman, one request', [newmanJs, 'run', files.one, '--environment', files.env]);
+    const oursBare = await series('vipps-explorer, one request without a script', [cliJs, 'run', 'collection', files.bare, '--environment', files.env]);
     const oursFlow = await series(`vipps-explorer, flow × ${ITERATIONS}`, [cliJs, 'run', 'collection', files.flow, '--environment', files.env, '--iterations', String(ITERATIONS)]);
     const newmanFlow = await series(`newman, flow × ${ITERATIONS}`, [newmanJs, 'run', files.flow, '--environment', files.env, '--iteration-count', String(ITERATIONS)]);
 
@@ -83,12 +102,13 @@ async function main(): Promise<void> {
         ...compare('start-up, `--version`', oursVersion, newmanVersion),
         ...compare('start-up, a one-request collection', oursOne, newmanOne),
         ...compare(`flow: 6 requests × ${ITERATIONS} iterations (${6 * ITERATIONS} requests, ${8 * ITERATIONS} assertions)`, oursFlow, newmanFlow, { wall: 0.5, text: 'at or below 0.5× newman’s wall time, with less peak memory', memory: true }),
+        ...split(oursBare, oursOne, oursFlow),
       ],
       notes: [
         'vipps-explorer: `node dist/electron/cli.js run collection FILE --environment FILE`; newman: `node node_modules/newman/bin/newman.js run FILE --environment FILE`. Both print their CLI report to a pipe.',
         'Peak memory is the largest sum of resident memory over the tool’s process tree, sampled from /proc every 10 ms (and the main process’s own high-water mark).',
       ],
-      raw: { oursVersion, newmanVersion, oursOne, newmanOne, oursFlow, newmanFlow },
+      raw: { oursVersion, newmanVersion, oursOne, newmanOne, oursBare, oursFlow, newmanFlow },
     });
   } finally {
     await sandbox.stop();
