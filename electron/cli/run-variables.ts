@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
+import { decodeText } from '../../shared/interop/text';
 import { usageFailure } from './exit-codes';
 
 /**
@@ -15,7 +16,8 @@ const PostmanEnvironmentSchema = z.object({
 export function readEnvironmentFile(file: string): { name: string; values: Record<string, string> } {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // Windows tools save environments with a BOM, or as UTF-16: read them as Postman does.
+    text = decodeText(fs.readFileSync(file));
   } catch (error) {
     throw usageFailure(`Cannot read the environment file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, 'Check the path given to --environment.');
   }

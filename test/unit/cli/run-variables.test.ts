@@ -22,6 +22,16 @@ describe('run variables', () => {
     expect(readEnvironmentFile(file)).toEqual({ name: 'Test', values: { base_url: 'http://127.0.0.1:1', n: '5' } });
   });
 
+  it('reads an environment file saved with a BOM, or as UTF-16 (as Windows tools write them)', () => {
+    const json = JSON.stringify({ name: 'Win', values: [{ key: 'base_url', value: 'http://127.0.0.1:1', enabled: true }] });
+    const dir = tempDir();
+    const withBom = path.join(dir, 'bom.json');
+    fs.writeFileSync(withBom, `\uFEFF${json}`, 'utf8');
+    const utf16 = path.join(dir, 'utf16.json');
+    fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]));
+    for (const file of [withBom, utf16]) expect(readEnvironmentFile(file)).toEqual({ name: 'Win', values: { base_url: 'http://127.0.0.1:1' } });
+  });
+
   it('names the file and the problem when it is not JSON or not an environment (exit 2)', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'broken.json'), '{"values": [');
