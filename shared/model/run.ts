@@ -65,6 +65,8 @@ export const RunRequestResultSchema = z.object({
   /** A pre-request script skipped it: nothing was sent. */
   skipped: z.boolean().default(false),
   historyId: z.string().optional(),
+  /** A known Vipps mistake this answer shows (a wrong token URL, keys in the body…), with the one thing to change. */
+  hint: z.object({ title: z.string(), fix: z.string() }).optional(),
   /** True when the request got an answer, it was 2xx/3xx or had tests, and every assertion passed. */
   passed: z.boolean(),
 });

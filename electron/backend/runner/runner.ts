@@ -15,6 +15,7 @@ import { ScriptFailure, type AfterResponseContext, type BeforeRequestContext, ty
 import { RunScopes, type RequestScopes } from './run-scopes';
 import type { PlannedRequest, RunSource } from './run-source';
 import { countResults, emptySummary } from './run-summary';
+import { diagnoseMistake } from '../../../shared/vipps/mistakes';
 
 /** A single send keeps at most this many script console lines for the editor. */
 const SINGLE_CONSOLE_LINES = 200;
@@ -355,6 +356,8 @@ export class Runner {
     }
     const hadTests = assertions.length > 0;
     const status = result?.status;
+    // The answer's body is the unredacted one (scripts need it); the mistake's text never quotes it.
+    const mistake = result && response ? diagnoseMistake({ method: result.sent.method, url: result.sent.url, headers: result.sent.headers, requestBody: result.sent.body, status: result.status, responseHeaders: result.headers, responseBody: response.bodyText }) : null;
     const answeredWell = status !== undefined && (hadTests || (status >= 200 && status < 400));
     const runResult: RunRequestResult = {
       iteration,
@@ -371,6 +374,7 @@ export class Runner {
       ...(error ? { error: { ...error, message: redactor.text(error.message) } } : {}),
       setVariables: [...setVariables],
       ...(result?.historyId ? { historyId: result.historyId } : {}),
+      ...(mistake ? { hint: { title: mistake.title, fix: redactor.text(mistake.fix) } } : {}),
       skipped,
       passed: skipped || (error === undefined && answeredWell && assertions.every((a) => a.passed || a.skipped)),
     };

@@ -102,10 +102,17 @@ function outcomeText(outcome: RunSummary['outcome']): string {
 }
 
 export function failureReason(result: RunRequestResult): string {
+  const reason = plainReason(result);
+  // A known Vipps mistake names the one thing to change, which a bare status cannot.
+  return result.hint ? `${reason} — ${result.hint.title}: ${result.hint.fix}` : reason;
+}
+
+function plainReason(result: RunRequestResult): string {
   if (result.error) return result.error.message;
   const failedAssertions = result.assertions.filter((assertion) => !assertion.passed && !assertion.skipped);
   if (failedAssertions.length > 0) return failedAssertions.map((assertion) => `${assertion.name}${assertion.message ? ` (${assertion.message})` : ''}`).join('; ');
-  return `answered ${result.status ?? ''} ${result.statusText ?? ''}`.trim() + (statusHints[result.status ?? 0] ?? '');
+  const answered = `answered ${result.status ?? ''} ${result.statusText ?? ''}`.trim();
+  return result.hint ? answered : answered + (statusHints[result.status ?? 0] ?? '');
 }
 
 /** What a bare status most often means for a Vipps API, so a CI log says what to check. */
