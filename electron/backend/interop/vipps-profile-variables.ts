@@ -62,6 +62,9 @@ const SANDBOX_DEMO_VALUES: Readonly<Record<string, string>> = {
   status_agreements: 'ACTIVE',
   status_charges: 'DUE',
   merchantOrderId: 'sandbox-order-1',
+  // Set by the eCom calls of Vipps' shared environment; an ePayment collection imported alone
+  // still sends it with its force approve, which the sandbox takes as it takes any token.
+  payment_token: 'sandbox-payment-token',
 };
 
 export function vippsProfileVariables(profile: Pick<SalesUnitProfile, 'msn' | 'system' | 'environment'>, baseUrl: string): Record<string, string> {

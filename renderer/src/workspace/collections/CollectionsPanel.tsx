@@ -154,8 +154,9 @@ export function CollectionsPanel() {
         <button type="button" className="button-quiet icon-button" aria-label="New collection" title="New collection" onClick={() => setCreating((v) => !v)}>
           +
         </button>
+        {/* Refreshed through the workspace, so every view that lists collections (the Runner too) reads them again. */}
         {collectionsHeaderActions.map((Action, i) => (
-          <Action key={i} collections={model.collections} refresh={() => void model.refresh()} openItem={openItem} />
+          <Action key={i} collections={model.collections} refresh={ws.collectionsChanged} openItem={openItem} />
         ))}
       </div>
       {creating && (
