@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { KeychainStatus, ProfileView } from '../../../../shared/contract/profiles';
+import { useState } from 'react';
+import type { ProfileView } from '../../../../shared/contract/profiles';
 import type { ExplorerError } from '../../../../shared/errors';
 import { useExplorer } from '../../api/ExplorerContext';
 import { useQuickStartModel } from '../context';
@@ -10,32 +10,6 @@ const KIND_LABEL: Record<ProfileView['environment'], string> = { sandbox: 'Sandb
 
 function keysReady(profile: ProfileView): boolean {
   return profile.environment === 'sandbox' || Object.values(profile.secrets).every((s) => s.set);
-}
-
-function KeychainNotice() {
-  const api = useExplorer();
-  const [status, setStatus] = useState<KeychainStatus | null>(null);
-  const [error, setError] = useState<ExplorerError | null>(null);
-  useEffect(() => {
-    void api.getKeychainStatus({}).then((answer) => (answer.ok ? setStatus(answer.value) : setError(answer.error)));
-  }, [api]);
-  const useMemory = async () => {
-    const answer = await api.useMemoryKeychain({});
-    if (answer.ok) setStatus(answer.value);
-    else setError(answer.error);
-  };
-  if (error) return <p role="alert" className="qs-error">{error.message}</p>;
-  if (!status || status.state === 'available') return null;
-  return (
-    <div className={`qs-callout ${status.state === 'memory' ? 'qs-callout-warning' : 'qs-callout-error'}`} role={status.state === 'memory' ? 'status' : 'alert'}>
-      <p>{status.message}</p>
-      {status.state === 'unavailable' && (
-        <button type="button" className="button-quiet" onClick={() => void useMemory()}>
-          Keep keys in memory for this run
-        </button>
-      )}
-    </div>
-  );
 }
 
 export function SetupPage({ onEnvironmentChanged }: { onEnvironmentChanged(): void }) {
@@ -84,7 +58,6 @@ export function SetupPage({ onEnvironmentChanged }: { onEnvironmentChanged(): vo
           money and order details show up in real customers’ apps. Receipts cannot be taken back.
         </div>
       )}
-      {activeProfile && activeProfile.environment !== 'sandbox' && <KeychainNotice />}
       {activeProfile && <ProfileKeys profile={activeProfile} onSaved={() => void model.refreshProfiles()} />}
       <NewProfileForm onCreated={(id) => void choose(id)} />
       <div className="qs-actions">
