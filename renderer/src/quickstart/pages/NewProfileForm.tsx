@@ -4,7 +4,7 @@ import type { ExplorerError } from '../../../../shared/errors';
 import { useExplorer } from '../../api/ExplorerContext';
 
 /** Adds a profile for the user's own sales unit; its keys are entered afterwards, one by one. */
-export function NewProfileForm({ onCreated }: { onCreated(id: string): void }) {
+export function NewProfileForm({ onCreated, startOpen = false }: { onCreated(id: string): void; /** Asked for ("New environment…"): open, with the focus in Name. */ startOpen?: boolean }) {
   const api = useExplorer();
   // The quick start keeps its copy of this form mounted (hidden) while Environments shows another;
   // fixed ids would make every label name the first copy's input, so each copy gets its own.
@@ -34,11 +34,11 @@ export function NewProfileForm({ onCreated }: { onCreated(id: string): void }) {
   };
 
   return (
-    <details className="qs-card">
+    <details className="qs-card" open={startOpen || undefined}>
       <summary>Add a profile for your own sales unit</summary>
       <form className="qs-form" onSubmit={(event) => void create(event)}>
         <label htmlFor={`${ids}-name`}>Name</label>
-        <input id={`${ids}-name`} value={name} placeholder="My shop, test" onChange={(e) => setName(e.target.value)} />
+        <input id={`${ids}-name`} autoFocus={startOpen} value={name} placeholder="My shop, test" onChange={(e) => setName(e.target.value)} />
         <label htmlFor={`${ids}-environment`}>Environment</label>
         <select id={`${ids}-environment`} value={environment} onChange={(e) => setEnvironment(e.target.value as typeof environment)}>
           <option value="test">Test (apitest.vipps.no)</option>
