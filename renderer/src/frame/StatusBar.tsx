@@ -2,6 +2,7 @@ import type { ExplorerError } from '../../../shared/errors';
 import { useEffect } from 'react';
 import type { AppStatus } from '../api/useStatus';
 import { clearPendingEnvironment, usePendingEnvironment } from './pending-environment';
+import { unreadNotices } from './read-notices';
 
 const KIND_LABEL: Record<AppStatus['environment']['kind'], string> = {
   sandbox: 'Sandbox',
@@ -43,13 +44,18 @@ export function StatusBar({ status, error, hostLabel }: { status: AppStatus | nu
   );
 }
 
-/** Every notice the backend holds (the sandbox's included) is counted here, whichever view is open; the full text is in the notice list. */
+/**
+ * Every notice the backend holds (the sandbox's included) is counted here, on one line, whichever
+ * view is open; clicking it shows the full texts above the view again.
+ */
 function NoticeSummary({ notices }: { notices: AppStatus['notices'] }) {
   if (notices.length === 0) return null;
   const latest = notices[notices.length - 1]!;
   return (
-    <span className={`status-notices status-notices-${latest.level}`} role="status" data-testid="status-notices" title={latest.message}>
-      {notices.length === 1 ? '1 notice' : `${notices.length} notices`}: {latest.message.length > 90 ? `${latest.message.slice(0, 90)}…` : latest.message}
+    <span className={`status-notices status-notices-${latest.level}`} role="status" data-testid="status-notices">
+      <button type="button" className="status-notices-button" title={`${latest.message} (click to show in full)`} onClick={() => unreadNotices(notices.map((n) => n.id))}>
+        {notices.length === 1 ? '1 notice' : `${notices.length} notices`}: {latest.message}
+      </button>
     </span>
   );
 }

@@ -99,6 +99,25 @@ describe('keys typed where the OS keychain cannot be used', () => {
     expect(onDisk).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
+
+  it('folds the "keychain cannot be used" notice into one line of the status bar once read', async () => {
+    const banner = page.getByRole('region', { name: 'Notices' }).getByTestId('notice').filter({ hasText: 'keychain' });
+    await expect.poll(() => banner.count(), { timeout: 10_000 }).toBe(1);
+    const tall = (await banner.boundingBox())!.height;
+    await banner.getByRole('button', { name: /^Got it/ }).click();
+    await expect.poll(() => banner.count()).toBe(0);
+    // Still there to read, on the status bar's one line, and it opens again from there.
+    const statusBar = page.getByRole('contentinfo', { name: 'Status bar' });
+    const line = statusBar.getByRole('button', { name: /1 notice: .*keychain/ });
+    expect(await line.count()).toBe(1);
+    const lineHeight = (await line.boundingBox())!.height;
+    const barHeight = (await statusBar.boundingBox())!.height;
+    console.log(`keychain notice: ${tall.toFixed(0)} px as a banner, ${lineHeight.toFixed(0)} px line in a ${barHeight.toFixed(0)} px status bar once read`);
+    expect(lineHeight).toBeLessThan(24);
+    expect(barHeight).toBeLessThan(40);
+    await line.click();
+    await expect.poll(() => banner.count()).toBe(1);
+  });
 });
 
 describe('the environment switch', () => {
@@ -133,7 +152,8 @@ describe('the environment switch', () => {
 
     // Timed in the page: from the change event to the status bar naming the chosen profile.
     await page.evaluate(() => {
-      const timing = ((window as unknown as { switchTiming: { changedAt?: number; shownAt?: number } }).switchTiming = {});
+      const timing: { changedAt?: number; shownAt?: number } = {};
+      (window as unknown as { switchTiming: typeof timing }).switchTiming = timing;
       const select = document.getElementById('env-switcher-select')!;
       select.addEventListener('change', () => (timing.changedAt = performance.now()), { capture: true });
       const bar = document.querySelector('[aria-label="Status bar"]')!;
