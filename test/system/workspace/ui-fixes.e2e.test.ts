@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, watchPageErrors } from '../../helpers/chromium';
 import { callHost, spawnHost, type SpawnedHost } from '../../helpers/spawn-host';
 import { tempDir } from '../../helpers/temp';
-import { openApp, showView, type AppSession } from '../e2e-app';
+import { newRequest } from '../../../shared/model/request';
+import { inViewport, openApp, showView, type AppSession } from '../e2e-app';
 
 /**
  * Issue 23's broken and rough spots that part B fixed, in Chromium at 1280×800 against the real
@@ -136,6 +137,15 @@ describe('the environment switch', () => {
       secrets: { client_id: 'switch-client', client_secret: 'switch-secret-value', subscription_key: 'switch-subscription' },
     });
     expect(created.ok).toBe(true);
+    // A collection long enough to scroll, with the request to find in a folder at its end.
+    const collection = await callHost<{ id: string }>(app.host, 'createCollection', { name: 'Tree fixes' });
+    if (!collection.ok) throw new Error(collection.error.message);
+    const addRequest = (parentPath: string, name: string, url: string) =>
+      callHost(app.host, 'createItem', { collectionId: collection.value.id, parentPath, item: { kind: 'request', name, source: { kind: 'request', request: newRequest({ name, url }) } } });
+    for (let i = 1; i <= 40; i++) await addRequest('', `Filler ${String(i).padStart(2, '0')}`, `{{baseUrl}}/filler/${i}`);
+    const folder = await callHost<{ path: string }>(app.host, 'createItem', { collectionId: collection.value.id, parentPath: '', item: { kind: 'folder', name: 'Deep folder' } });
+    if (!folder.ok) throw new Error(folder.error.message);
+    for (const [name, url] of [['First in folder', '/first'], ['Needle request', '/needle-7c2e'], ['Last in folder', '/last']] as const) await addRequest(folder.value.path, name, `{{baseUrl}}${url}`);
     await page.reload();
     await page.getByTestId('step-page-setup').waitFor();
   });
@@ -191,5 +201,33 @@ describe('the environment switch', () => {
     expect(await statusBar.getByTestId('active-environment').textContent()).toContain('Switch target');
     const active = await callHost<{ activeProfileId: string; profiles: Array<{ id: string; name: string }> }>(app.host, 'listProfiles', {});
     expect(active.ok && active.value.profiles.find((p) => p.id === active.value.activeProfileId)?.name).toBe('Switch target');
+  });
+
+  it('reveals a search hit in the tree, and offers Move up and Move down in the tree’s menu', async () => {
+    const tree = page.getByRole('tree', { name: 'Collections' });
+    await page.getByLabel('Search requests').fill('needle-7c2e');
+    await page.getByRole('button', { name: /Needle request/ }).click();
+    // The request opened, the search gave way to the tree, and the hit is unfolded, selected and in view.
+    await expect.poll(() => page.getByTestId('request-tab').filter({ hasText: 'Needle request' }).count()).toBe(1);
+    expect(await page.getByLabel('Search requests').inputValue()).toBe('');
+    const needle = tree.getByRole('treeitem', { name: 'Needle request, GET' });
+    await expect.poll(() => needle.getAttribute('aria-selected'), { timeout: 5_000 }).toBe('true');
+    expect(await tree.getByRole('treeitem', { name: 'Deep folder' }).getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => inViewport(page, needle)).toBe(true);
+    expect(await needle.getAttribute('aria-posinset')).toBe('2');
+
+    // The menu names both moves and the keys that do the same.
+    await needle.click({ button: 'right' });
+    const menu = page.getByRole('menu', { name: 'Actions for Needle request' });
+    const up = menu.getByRole('menuitem', { name: 'Move up' });
+    expect(await up.getAttribute('aria-keyshortcuts')).toBe('Alt+ArrowUp');
+    expect(await menu.getByRole('menuitem', { name: 'Move down' }).textContent()).toContain('Alt+↓');
+    await up.click();
+    await expect.poll(() => tree.getByRole('treeitem', { name: 'Needle request, GET' }).getAttribute('aria-posinset')).toBe('1');
+    // At the top, only the way down is offered.
+    await tree.getByRole('treeitem', { name: 'Needle request, GET' }).click({ button: 'right' });
+    expect(await menu.getByRole('menuitem', { name: 'Move up' }).count()).toBe(0);
+    await menu.getByRole('menuitem', { name: 'Move down' }).click();
+    await expect.poll(() => tree.getByRole('treeitem', { name: 'Needle request, GET' }).getAttribute('aria-posinset')).toBe('2');
   });
 });
