@@ -154,6 +154,18 @@ describe('the environment switch', () => {
     await app?.stop();
   });
 
+  it('brings the read-back answer into view after Run all, as Send does', async () => {
+    // The smallest window the issue walked: the read-back page's answer starts below its fold.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.getByRole('button', { name: 'Run all steps' }).click();
+    await expect.poll(() => page.getByTestId('run-all-status').textContent(), { timeout: 90_000 }).toMatch(/^All \d+ requests passed/);
+    const answer = page.getByTestId('step-page-readback').getByTestId('response-status');
+    await expect.poll(() => answer.textContent()).toMatch(/^200\b/);
+    console.log('read-back status box after Run all', JSON.stringify(await answer.boundingBox()));
+    await expect.poll(() => inViewport(page, answer)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('shows in the status bar within 200 ms of the choice, and settles on the backend’s answer', async () => {
     const switcher = page.getByLabel('Active environment', { exact: true });
     await expect.poll(() => switcher.locator('option').count()).toBe(2);
