@@ -6,7 +6,7 @@ import { launchChromium, watchPageErrors } from '../../helpers/chromium';
 import { callHost, spawnHost, type SpawnedHost } from '../../helpers/spawn-host';
 import { tempDir } from '../../helpers/temp';
 import { newRequest } from '../../../shared/model/request';
-import { inViewport, openApp, showView, type AppSession } from '../e2e-app';
+import { chooseTheme, inViewport, openApp, showView, type AppSession } from '../e2e-app';
 
 /**
  * Issue 23's broken and rough spots that part B fixed, in Chromium at 1280×800 against the real
@@ -241,5 +241,47 @@ describe('the environment switch', () => {
     expect(await menu.getByRole('menuitem', { name: 'Move up' }).count()).toBe(0);
     await menu.getByRole('menuitem', { name: 'Move down' }).click();
     await expect.poll(() => tree.getByRole('treeitem', { name: 'Needle request, GET' }).getAttribute('aria-posinset')).toBe('2');
+  });
+
+  it('keeps the quick start’s text inside its columns at 1024 and 1280 px in the dark theme, and the search placeholder whole', async () => {
+    await showView(page, 'Quick start');
+    await chooseTheme(page, 'dark');
+    const overflow: string[] = [];
+    for (const width of [1024, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const step of ['payment', 'category']) {
+        await page.getByTestId(`step-link-${step}`).click();
+        await page.getByTestId(`step-page-${step}`).waitFor();
+        // "About this step" (in the guide column) and the step's cards must end where their column ends.
+        const found = await page.evaluate(() => {
+          const out: string[] = [];
+          for (const column of ['.qs-guide', '.qs-page']) {
+            const edge = document.querySelector(column)!.getBoundingClientRect().right;
+            for (const child of document.querySelectorAll<HTMLElement>(`${column} > *, ${column} .qs-intro, ${column} .qs-card, ${column} .qs-request`)) {
+              const right = child.getBoundingClientRect().right;
+              if (right > edge + 1) out.push(`${column} ${child.tagName.toLowerCase()}.${child.className} ends at ${Math.round(right)} px, its column at ${Math.round(edge)} px`);
+            }
+          }
+          return out;
+        });
+        overflow.push(...found.map((line) => `${width} px, ${step}: ${line}`));
+      }
+    }
+    expect(overflow).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await chooseTheme(page, 'light');
+
+    // The narrowest sidebar still shows the search field's whole placeholder.
+    const resizer = page.getByRole('separator', { name: /sidebar/i });
+    await resizer.focus();
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await page.locator('#sidebar').boundingBox())!.width).toBeLessThanOrEqual(205);
+    const fits = await page.getByLabel('Search requests').evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontSize} ${style.fontFamily}`;
+      return { text: context.measureText(input.placeholder).width, room: input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) };
+    });
+    expect(fits.text).toBeLessThan(fits.room);
   });
 });

@@ -179,7 +179,9 @@ export function CollectionsPanel() {
         id="collections-search"
         className="panel-search"
         type="search"
-        placeholder="Search names, URLs, bodies"
+        // Short enough for the narrowest sidebar (200 px); the fields searched are in the tooltip.
+        placeholder="Search requests"
+        title="Searches names, URLs, bodies, headers, params and descriptions"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
