@@ -284,4 +284,34 @@ describe('the environment switch', () => {
     });
     expect(fits.text).toBeLessThan(fits.room);
   });
+
+  it('puts the focus on the saved request in the tree once the save dialog closes, one Shift+F10 from Run', async () => {
+    await page.keyboard.press('Control+N');
+    await page.keyboard.type('{{baseUrl}}/epayment/v1/payments/focus-after-save');
+    await page.getByRole('button', { name: /^Save/ }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Save request' });
+    await dialog.getByLabel('Request name').fill('Focus after save');
+    await expect.poll(() => dialog.getByLabel('Collection', { exact: true }).locator('option:checked').textContent()).toBe('Tree fixes');
+    await dialog.getByLabel('Request name').press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    const focused = () => page.evaluate(() => {
+      const active = document.activeElement;
+      const row = active?.getAttribute('aria-activedescendant') ? document.getElementById(active.getAttribute('aria-activedescendant')!) : null;
+      return `${active?.getAttribute('role')} ${active?.getAttribute('aria-label')}: ${row?.getAttribute('aria-label') ?? ''}`;
+    });
+    await expect.poll(focused).toBe('tree Collections: Focus after save, GET');
+    await page.keyboard.press('Shift+F10');
+    const menu = page.getByRole('menu', { name: 'Actions for Focus after save' });
+    expect(await menu.getByRole('menuitem', { name: 'Run', exact: true }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+
+    // Cancel gives the focus back to what opened the dialog.
+    await page.getByRole('button', { name: 'New request' }).first().click();
+    await page.keyboard.type('{{baseUrl}}/epayment/v1/payments/focus-after-cancel');
+    const save = page.getByRole('button', { name: /^Save/ }).first();
+    await save.click();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => save.evaluate((button) => button === document.activeElement)).toBe(true);
+  });
 });
