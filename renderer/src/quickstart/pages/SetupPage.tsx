@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ProfileView } from '../../../../shared/contract/profiles';
 import type { ExplorerError } from '../../../../shared/errors';
 import { useExplorer } from '../../api/ExplorerContext';
+import { clearPendingEnvironment, showPendingEnvironment } from '../../frame/pending-environment';
 import { useQuickStartModel } from '../context';
 import { NewProfileForm } from './NewProfileForm';
 import { ProfileKeys } from './ProfileKeys';
@@ -19,9 +20,14 @@ export function SetupPage({ onEnvironmentChanged }: { onEnvironmentChanged(): vo
   const [error, setError] = useState<ExplorerError | null>(null);
 
   const choose = async (id: string) => {
+    // The status bar names the choice at once; the backend's answer follows.
+    const chosen = profiles.find((p) => p.id === id);
+    if (chosen) showPendingEnvironment({ profileId: chosen.id, profileName: chosen.name, kind: chosen.environment, baseUrl: chosen.baseUrl || 'embedded sandbox' });
     const answer = await api.setActiveProfile({ id });
-    if (!answer.ok) setError(answer.error);
-    else setError(null);
+    if (!answer.ok) {
+      clearPendingEnvironment();
+      setError(answer.error);
+    } else setError(null);
     await model.refreshProfiles();
     onEnvironmentChanged();
   };
