@@ -7,14 +7,13 @@ import { useExplorer } from '../api/ExplorerContext';
 import { CopyButton } from '../components/common/CopyButton';
 import { RequestEditor } from '../components/request/RequestEditor';
 import { ResponseViewer } from '../components/response/ResponseViewer';
+import { expectAnswer, takeAwaitedAnswer } from './answer-reveal';
 import { useQuickStartModel } from './context';
 import { requestOf, templateOf } from './step-requests';
 import { explainResult } from './useQuickStart';
 
 const PREVIEW_DELAY_MS = 250;
 
-/** Requests sent from a panel whose answer should be scrolled into view; kept outside the panel, which a page may remount meanwhile. */
-const awaitingAnswer = new Set<RequestKey>();
 /** How long after an answer arrives the panel keeps its status in view while the page lays out. */
 const REVEAL_FOLLOW_MS = 1500;
 
@@ -78,8 +77,7 @@ export function RequestPanel({ requestKey, idPrefix, heading }: { requestKey: Re
   const revealUntil = useRef(0);
   useEffect(() => {
     if (!outcome || (!outcome.result && !outcome.error)) return;
-    if (awaitingAnswer.has(requestKey)) {
-      awaitingAnswer.delete(requestKey);
+    if (takeAwaitedAnswer(requestKey)) {
       revealUntil.current = Date.now() + REVEAL_FOLLOW_MS;
     }
     if (Date.now() > revealUntil.current) return;
@@ -129,7 +127,7 @@ export function RequestPanel({ requestKey, idPrefix, heading }: { requestKey: Re
         rules={rules}
         sending={model.sendingKey === requestKey}
         onSend={() => {
-          awaitingAnswer.add(requestKey);
+          expectAnswer(requestKey);
           void model.send(requestKey);
         }}
         onCancel={model.cancel}

@@ -1,3 +1,4 @@
+import { expectAnswer } from './answer-reveal';
 import type { PickedImage } from './picked-image';
 import type { ExplorerApi, ExplorerEvents } from '../../../shared/contract';
 import type { RunEvent, RunRequestResult } from '../../../shared/model/run';
@@ -63,7 +64,11 @@ export function runAll(model: QuickStartModel, api: ExplorerApi & ExplorerEvents
     const key = state ? keyOfStep(stepId, state) : null;
     const entry = result.historyId ? await api.getHistoryEntry({ id: result.historyId }) : null;
     const shown = entry?.ok ? storedResponseAsResult(entry.value) : null;
-    if (key) model.showRunResult(key, shown, result.error ?? null);
+    if (key) {
+      // As after a Send: the step's answer (the read-back's last) is brought into view, not left below the fold.
+      expectAnswer(key);
+      model.showRunResult(key, shown, result.error ?? null);
+    }
     await model.refresh();
     if (result.passed || failure) return;
     const step = stepById(stepId);

@@ -254,13 +254,15 @@ describe('accessibility of every view, in both themes (axe-core: no serious or c
     await audit('environment with a secret variable', '.env-detail');
     await form.getByLabel('Variable 2 value').scrollIntoViewIfNeeded();
     await screenshot('workspace-environments');
+    // "New environment…" opens the add-profile form with the focus in its first field.
     await page.getByRole('button', { name: 'New environment…' }).click();
-    await page.getByText('Add a profile for your own sales unit').click();
-    await page.locator('#new-profile-name').fill('Acme test');
-    await page.locator('#new-profile-environment').selectOption('production');
-    await page.locator('#new-profile-msn').fill('123456');
+    // By their labels: the quick start's copy of this form stays mounted, hidden, and must not take them.
+    const newForm = page.locator('.env-detail');
+    await newForm.getByLabel('Name', { exact: true }).fill('Acme test');
+    await newForm.getByLabel('Environment', { exact: true }).selectOption('production');
+    await newForm.getByLabel('Merchant Serial Number (MSN)').fill('123456');
     await audit('new environment form (Production)', '.env-detail');
-    await page.locator('#new-profile-environment').selectOption('test');
+    await newForm.getByLabel('Environment', { exact: true }).selectOption('test');
     await page.getByRole('button', { name: 'Create profile' }).click();
     await page.getByRole('button', { name: /^Acme test/ }).waitFor();
     await audit('own environment with its keys form', '.env-detail');

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { ProfileView, SecretField } from '../../../../shared/contract/profiles';
 import type { ExplorerError } from '../../../../shared/errors';
 import { useExplorer } from '../../api/ExplorerContext';
+import { KeychainChoice, useKeychainStatus } from './KeychainChoice';
 
 const FIELDS: Array<{ field: SecretField; label: string; hint: string }> = [
   { field: 'client_id', label: 'client_id', hint: 'Identifies the sales unit when fetching a token.' },
@@ -14,19 +15,25 @@ function stateText(state: ProfileView['secrets'][SecretField]): string {
 }
 
 /**
- * Write-only key fields: what is typed goes to the keychain and is never shown again; the page
- * only learns whether a key is set and how it ends.
+ * Write-only key fields: what is typed goes to the keychain (or, with the user's consent, to
+ * memory for this run) and is never shown again; the page only learns whether a key is set and
+ * how it ends. A key the backend refused stays in its field with the reason beside it, so
+ * nothing typed is dropped without a word.
  */
 export function ProfileKeys({ profile, onSaved }: { profile: ProfileView; onSaved(): void }) {
   const api = useExplorer();
+  // Both the quick start and Environments show this form at once (one of them hidden): ids of its own.
+  const ids = useId();
+  const keychain = useKeychainStatus(profile.environment !== 'sandbox');
   const [values, setValues] = useState<Partial<Record<SecretField, string>>>({});
+  const [refused, setRefused] = useState<Partial<Record<SecretField, string>>>({});
   const [error, setError] = useState<ExplorerError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
   if (profile.environment === 'sandbox') {
     return (
-      <section className="qs-card" aria-labelledby="sandbox-keys-title">
-        <h3 id="sandbox-keys-title">Sandbox keys</h3>
+      <section className="qs-card" aria-labelledby={`${ids}-sandbox-title`}>
+        <h3 id={`${ids}-sandbox-title`}>Sandbox keys</h3>
         <p>The Sandbox profile comes with demo keys that only open the sandbox inside this app. Nothing to enter.</p>
         <dl className="qs-facts" data-testid="sandbox-keys">
           {FIELDS.map(({ field, label }) => (
@@ -40,30 +47,52 @@ export function ProfileKeys({ profile, onSaved }: { profile: ProfileView; onSave
     );
   }
 
-  const save = async (event: FormEvent, field: SecretField) => {
-    event.preventDefault();
-    const value = values[field]?.trim();
-    if (!value) return;
-    const answer = await api.setProfileSecret({ id: profile.id, field, value });
-    setValues((all) => ({ ...all, [field]: '' }));
-    if (answer.ok) {
-      setError(null);
-      setSaved(`${field} saved in the keychain.`);
-      onSaved();
-    } else {
-      setError(answer.error);
-      setSaved(null);
+  const inMemory = keychain.status?.state === 'memory';
+  const place = () => (inMemory ? 'kept in memory for this run' : 'saved in the keychain');
+
+  /** Saves the typed keys of `fields`; each refused one keeps its value and gets the reason. */
+  const saveFields = async (fields: SecretField[], where: string) => {
+    const done: SecretField[] = [];
+    let lastError: ExplorerError | null = null;
+    for (const field of fields) {
+      const value = values[field]?.trim();
+      if (!value) continue;
+      const answer = await api.setProfileSecret({ id: profile.id, field, value });
+      if (answer.ok) {
+        done.push(field);
+        setValues((all) => ({ ...all, [field]: '' }));
+        setRefused(({ [field]: _gone, ...rest }) => rest);
+      } else {
+        lastError = answer.error;
+        setRefused((all) => ({ ...all, [field]: `Not saved: ${answer.error.code === 'KEYCHAIN_UNAVAILABLE' ? 'the OS keychain cannot be used (see above). Your key is still in the field.' : answer.error.message}` }));
+      }
     }
+    if (lastError?.code === 'KEYCHAIN_UNAVAILABLE') void keychain.read();
+    setError(lastError && lastError.code !== 'KEYCHAIN_UNAVAILABLE' ? lastError : null);
+    setSaved(done.length > 0 ? `${done.join(', ')} ${where}.` : null);
+    if (done.length > 0) onSaved();
   };
 
+  const save = (event: FormEvent, field: SecretField) => {
+    event.preventDefault();
+    void saveFields([field], place());
+  };
+
+  const typed = FIELDS.filter(({ field }) => values[field]?.trim()).map(({ field }) => field);
+
   return (
-    <section className="qs-card" aria-labelledby="profile-keys-title">
-      <h3 id="profile-keys-title">Keys for {profile.name}</h3>
-      <p>Each key goes straight to the keychain. It is never shown again, only whether it is set and its last four characters.</p>
+    <section className="qs-card" aria-labelledby={`${ids}-title`}>
+      <h3 id={`${ids}-title`}>Keys for {profile.name}</h3>
+      <p>
+        {inMemory
+          ? 'Each key is kept in memory for this run only. It is never shown again, only whether it is set and its last four characters.'
+          : 'Each key goes straight to the keychain. It is never shown again, only whether it is set and its last four characters.'}
+      </p>
+      <KeychainChoice keychain={keychain} pendingKeys={typed.length} onKeptInMemory={() => void saveFields(typed, 'kept in memory for this run')} />
       {FIELDS.map(({ field, label, hint }) => {
-        const id = `key-${field}`;
+        const id = `${ids}-${field}`;
         return (
-          <form key={field} className="qs-key-row" onSubmit={(event) => void save(event, field)}>
+          <form key={field} className="qs-key-row" onSubmit={(event) => save(event, field)}>
             <label htmlFor={id}>{label}</label>
             <input
               id={id}
@@ -71,7 +100,8 @@ export function ProfileKeys({ profile, onSaved }: { profile: ProfileView; onSave
               autoComplete="off"
               spellCheck={false}
               value={values[field] ?? ''}
-              aria-describedby={`${id}-state`}
+              aria-describedby={`${id}-state${refused[field] ? ` ${id}-refused` : ''}`}
+              aria-invalid={refused[field] ? true : undefined}
               onChange={(event) => setValues((all) => ({ ...all, [field]: event.target.value }))}
             />
             <button type="submit" className="button-quiet" disabled={!values[field]?.trim()}>
@@ -81,6 +111,11 @@ export function ProfileKeys({ profile, onSaved }: { profile: ProfileView; onSave
               {stateText(profile.secrets[field])}
               <span className="qs-hint"> · {hint}</span>
             </span>
+            {refused[field] && (
+              <span id={`${id}-refused`} className="qs-key-state qs-error" role="alert">
+                {refused[field]}
+              </span>
+            )}
           </form>
         );
       })}

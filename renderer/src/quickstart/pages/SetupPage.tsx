@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { KeychainStatus, ProfileView } from '../../../../shared/contract/profiles';
+import { useState } from 'react';
+import type { ProfileView } from '../../../../shared/contract/profiles';
 import type { ExplorerError } from '../../../../shared/errors';
 import { useExplorer } from '../../api/ExplorerContext';
+import { clearPendingEnvironment, showPendingEnvironment } from '../../frame/pending-environment';
 import { useQuickStartModel } from '../context';
 import { NewProfileForm } from './NewProfileForm';
 import { ProfileKeys } from './ProfileKeys';
@@ -12,32 +13,6 @@ function keysReady(profile: ProfileView): boolean {
   return profile.environment === 'sandbox' || Object.values(profile.secrets).every((s) => s.set);
 }
 
-function KeychainNotice() {
-  const api = useExplorer();
-  const [status, setStatus] = useState<KeychainStatus | null>(null);
-  const [error, setError] = useState<ExplorerError | null>(null);
-  useEffect(() => {
-    void api.getKeychainStatus({}).then((answer) => (answer.ok ? setStatus(answer.value) : setError(answer.error)));
-  }, [api]);
-  const useMemory = async () => {
-    const answer = await api.useMemoryKeychain({});
-    if (answer.ok) setStatus(answer.value);
-    else setError(answer.error);
-  };
-  if (error) return <p role="alert" className="qs-error">{error.message}</p>;
-  if (!status || status.state === 'available') return null;
-  return (
-    <div className={`qs-callout ${status.state === 'memory' ? 'qs-callout-warning' : 'qs-callout-error'}`} role={status.state === 'memory' ? 'status' : 'alert'}>
-      <p>{status.message}</p>
-      {status.state === 'unavailable' && (
-        <button type="button" className="button-quiet" onClick={() => void useMemory()}>
-          Keep keys in memory for this run
-        </button>
-      )}
-    </div>
-  );
-}
-
 export function SetupPage({ onEnvironmentChanged }: { onEnvironmentChanged(): void }) {
   const api = useExplorer();
   const model = useQuickStartModel();
@@ -45,9 +20,14 @@ export function SetupPage({ onEnvironmentChanged }: { onEnvironmentChanged(): vo
   const [error, setError] = useState<ExplorerError | null>(null);
 
   const choose = async (id: string) => {
+    // The status bar names the choice at once; the backend's answer follows.
+    const chosen = profiles.find((p) => p.id === id);
+    if (chosen) showPendingEnvironment({ profileId: chosen.id, profileName: chosen.name, kind: chosen.environment, baseUrl: chosen.baseUrl || 'embedded sandbox' });
     const answer = await api.setActiveProfile({ id });
-    if (!answer.ok) setError(answer.error);
-    else setError(null);
+    if (!answer.ok) {
+      clearPendingEnvironment();
+      setError(answer.error);
+    } else setError(null);
     await model.refreshProfiles();
     onEnvironmentChanged();
   };
@@ -84,7 +64,6 @@ export function SetupPage({ onEnvironmentChanged }: { onEnvironmentChanged(): vo
           money and order details show up in real customers’ apps. Receipts cannot be taken back.
         </div>
       )}
-      {activeProfile && activeProfile.environment !== 'sandbox' && <KeychainNotice />}
       {activeProfile && <ProfileKeys profile={activeProfile} onSaved={() => void model.refreshProfiles()} />}
       <NewProfileForm onCreated={(id) => void choose(id)} />
       <div className="qs-actions">

@@ -51,10 +51,14 @@ export function CollectionTreeView({
   const activeIndex = Math.max(0, rows.findIndex((row) => row.key === activeKey));
   const active = rows[activeIndex];
 
+  // Scroll once per newly active row, not on every refresh of the rows; but wait for the row to
+  // exist: a search hit revealed in a folder still loading appears a moment after it is chosen.
+  const scrolledTo = useRef<string | null>(null);
   useEffect(() => {
-    if (activeKey && rows.some((row) => row.key === activeKey)) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
-    // Scroll only when the active row changes, not on every refresh of the rows.
-  }, [activeKey]);
+    if (!activeKey || scrolledTo.current === activeKey || !rows.some((row) => row.key === activeKey)) return;
+    scrolledTo.current = activeKey;
+    virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+  }, [activeKey, rows, activeIndex, virtualizer]);
 
   const go = (index: number) => {
     const row = rows[Math.min(rows.length - 1, Math.max(0, index))];
@@ -137,104 +141,116 @@ export function CollectionTreeView({
   const activeInDom = active && items.some((item) => item.index === activeIndex);
 
   return (
-    <div
-      ref={scroll}
-      className="tree-scroll"
-      role="tree"
-      aria-label="Collections"
-      tabIndex={0}
-      aria-activedescendant={activeInDom && active ? rowId(active) : undefined}
-      onKeyDown={onKeyDown}
-      onFocus={() => {
-        if (!activeKey && rows[0]) onActive(rows[0].key);
-      }}
-    >
-      <div role="none" className="tree-canvas" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const row = rows[item.index];
-          if (!row) return null;
-          const dropping = drop?.key === row.key ? `drop-${drop.zone}` : '';
-          return (
-            <div
-              key={row.key}
-              id={rowId(row)}
-              role="treeitem"
-              aria-label={row.kind === 'request' ? `${row.name}, ${row.method}` : row.problems ? `${row.name}, ${row.problems} unreadable files` : row.name}
-              // The whole name on hover, however narrow the sidebar (the accessible name above already holds it whole).
-              title={`${row.kind === 'request' ? `${row.method} ` : ''}${row.name}${row.readOnly && row.kind === 'collection' ? ' (built in)' : ''}${row.problems ? ` (${row.problems} unreadable files)` : ''}`}
-              aria-level={row.depth + 1}
-              aria-setsize={row.siblings}
-              aria-posinset={row.index + 1}
-              aria-expanded={row.expandable ? row.expanded : undefined}
-              aria-selected={row.key === activeKey}
-              data-kind={row.kind}
-              data-path={row.path}
-              className={`tree-row tree-${row.kind} ${row.key === activeKey ? 'tree-row-active' : ''} ${dropping}`}
-              style={{ transform: `translateY(${item.start}px)`, paddingLeft: 8 + row.depth * 14 }}
-              draggable={!row.readOnly && row.kind !== 'collection' && renamingKey !== row.key}
-              onClick={() => {
-                onActive(row.key);
-                if (row.kind === 'request') actions.open(row);
-                else actions.toggle(row);
-                scroll.current?.focus({ preventScroll: true });
-              }}
-              onContextMenu={(event) => {
-                event.preventDefault();
-                onActive(row.key);
-                actions.menu(row, { x: event.clientX, y: event.clientY });
-              }}
-              onDragStart={(event) => {
-                dragged.current = row;
-                event.dataTransfer.effectAllowed = 'move';
-                event.dataTransfer.setData('text/plain', row.name);
-              }}
-              onDragEnd={() => {
-                dragged.current = null;
-                setDrop(null);
-              }}
-              onDragOver={(event) => {
-                const from = dragged.current;
-                if (!from || row.readOnly) return;
-                const zone = zoneOf(event, row);
-                if (!canDrop(from, dropTarget(row, zone)) || from.key === row.key) return;
-                event.preventDefault();
-                if (drop?.key !== row.key || drop.zone !== zone) setDrop({ key: row.key, zone });
-              }}
-              onDragLeave={() => setDrop((current) => (current?.key === row.key ? null : current))}
-              onDrop={(event) => {
-                event.preventDefault();
-                const from = dragged.current;
-                setDrop(null);
-                if (!from) return;
-                const target = dropTarget(row, zoneOf(event, row));
-                if (canDrop(from, target)) actions.move(from, target);
-              }}
-            >
-              {row.expandable && (
-                <span className="tree-caret" aria-hidden="true">
-                  {row.expanded ? '▾' : '▸'}
-                </span>
-              )}
-              {row.kind === 'request' && <span className={`method-badge method-${(row.method ?? 'get').toLowerCase()}`}>{row.method}</span>}
-              {renamingKey === row.key ? (
-                <RenameInput
-                  row={row}
-                  onDone={(name) => {
-                    if (name) actions.rename(row, name);
-                    onRenameDone();
-                    scroll.current?.focus();
-                  }}
-                />
-              ) : (
-                <span className="tree-name">{row.name}</span>
-              )}
-              {row.readOnly && row.kind === 'collection' && <span className="tree-tag">built in</span>}
-              {row.problems ? <span className="tree-tag tree-problem">{row.problems} unreadable</span> : null}
-            </div>
-          );
-        })}
+    <>
+      <p id="tree-keys-hint" className="visually-hidden">
+        Arrows move, Enter opens, F2 renames, Alt+Up and Alt+Down reorder, Shift+F10 opens the menu with Move up and Move down. Items can also be dragged by their handle.
+      </p>
+      <div
+        ref={scroll}
+        className="tree-scroll"
+        role="tree"
+        aria-label="Collections"
+        aria-describedby="tree-keys-hint"
+        tabIndex={0}
+        aria-activedescendant={activeInDom && active ? rowId(active) : undefined}
+        onKeyDown={onKeyDown}
+        onFocus={() => {
+          if (!activeKey && rows[0]) onActive(rows[0].key);
+        }}
+      >
+        <div role="none" className="tree-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            const dropping = drop?.key === row.key ? `drop-${drop.zone}` : '';
+            return (
+              <div
+                key={row.key}
+                id={rowId(row)}
+                role="treeitem"
+                aria-label={row.kind === 'request' ? `${row.name}, ${row.method}` : row.problems ? `${row.name}, ${row.problems} unreadable files` : row.name}
+                // The whole name on hover, however narrow the sidebar (the accessible name above already holds it whole).
+                title={`${row.kind === 'request' ? `${row.method} ` : ''}${row.name}${row.readOnly && row.kind === 'collection' ? ' (built in)' : ''}${row.problems ? ` (${row.problems} unreadable files)` : ''}`}
+                aria-level={row.depth + 1}
+                aria-setsize={row.siblings}
+                aria-posinset={row.index + 1}
+                aria-expanded={row.expandable ? row.expanded : undefined}
+                aria-selected={row.key === activeKey}
+                data-kind={row.kind}
+                data-path={row.path}
+                className={`tree-row tree-${row.kind} ${row.key === activeKey ? 'tree-row-active' : ''} ${dropping}`}
+                style={{ transform: `translateY(${item.start}px)`, paddingLeft: 8 + row.depth * 14 }}
+                draggable={!row.readOnly && row.kind !== 'collection' && renamingKey !== row.key}
+                onClick={() => {
+                  onActive(row.key);
+                  if (row.kind === 'request') actions.open(row);
+                  else actions.toggle(row);
+                  scroll.current?.focus({ preventScroll: true });
+                }}
+                onContextMenu={(event) => {
+                  event.preventDefault();
+                  onActive(row.key);
+                  actions.menu(row, { x: event.clientX, y: event.clientY });
+                }}
+                onDragStart={(event) => {
+                  dragged.current = row;
+                  event.dataTransfer.effectAllowed = 'move';
+                  event.dataTransfer.setData('text/plain', row.name);
+                }}
+                onDragEnd={() => {
+                  dragged.current = null;
+                  setDrop(null);
+                }}
+                onDragOver={(event) => {
+                  const from = dragged.current;
+                  if (!from || row.readOnly) return;
+                  const zone = zoneOf(event, row);
+                  if (!canDrop(from, dropTarget(row, zone)) || from.key === row.key) return;
+                  event.preventDefault();
+                  if (drop?.key !== row.key || drop.zone !== zone) setDrop({ key: row.key, zone });
+                }}
+                onDragLeave={() => setDrop((current) => (current?.key === row.key ? null : current))}
+                onDrop={(event) => {
+                  event.preventDefault();
+                  const from = dragged.current;
+                  setDrop(null);
+                  if (!from) return;
+                  const target = dropTarget(row, zoneOf(event, row));
+                  if (canDrop(from, target)) actions.move(from, target);
+                }}
+              >
+                {row.expandable && (
+                  <span className="tree-caret" aria-hidden="true">
+                    {row.expanded ? '▾' : '▸'}
+                  </span>
+                )}
+                {row.kind === 'request' && <span className={`method-badge method-${(row.method ?? 'get').toLowerCase()}`}>{row.method}</span>}
+                {renamingKey === row.key ? (
+                  <RenameInput
+                    row={row}
+                    onDone={(name) => {
+                      if (name) actions.rename(row, name);
+                      onRenameDone();
+                      scroll.current?.focus();
+                    }}
+                  />
+                ) : (
+                  <span className="tree-name">{row.name}</span>
+                )}
+                {row.readOnly && row.kind === 'collection' && <span className="tree-tag">built in</span>}
+                {row.problems ? <span className="tree-tag tree-problem">{row.problems} unreadable</span> : null}
+                {!row.readOnly && row.kind !== 'collection' && (
+                  // A visible grip says the row can be dragged; the keyboard's way is in its tooltip and in the menu.
+                  <span className="tree-handle" aria-hidden="true" title="Drag to move, or press Alt+↑ / Alt+↓">
+                    ⠿
+                  </span>
+                )}
+              </div>
+            );
+          })}
+        </div>
       </div>
-    </div>
+    </>
   );
 }
 

@@ -4,6 +4,8 @@ export interface MenuEntry {
   label: string;
   run(): void;
   danger?: boolean;
+  /** The key that does the same in the tree, shown beside the label so the menu teaches it ("Alt+↑"). */
+  shortcut?: { shown: string; aria: string };
 }
 
 /** A context menu (WAI-ARIA menu pattern): arrows move, Enter runs, Escape closes and gives focus back. */
@@ -45,12 +47,18 @@ export function TreeMenu({ label, entries, at, onClose }: { label: string; entri
             role="menuitem"
             tabIndex={-1}
             className={entry.danger ? 'tree-menu-danger' : undefined}
+            aria-keyshortcuts={entry.shortcut?.aria}
             onClick={() => {
               onClose();
               entry.run();
             }}
           >
             {entry.label}
+            {entry.shortcut && (
+              <kbd className="tree-menu-key" aria-hidden="true">
+                {entry.shortcut.shown}
+              </kbd>
+            )}
           </button>
         </li>
       ))}

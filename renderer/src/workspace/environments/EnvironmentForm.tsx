@@ -1,20 +1,25 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { ProfileView } from '../../../../shared/contract/profiles';
 import { useExplorer } from '../../api/ExplorerContext';
 import { changesOf, EnvironmentVariablesTable, rowsOf, type EnvironmentVariableRow } from './EnvironmentVariablesTable';
 import { SaveOutcome, type SaveMessage } from '../../components/common/SaveOutcome';
+import { KeychainChoice, useKeychainStatus } from '../../quickstart/pages/KeychainChoice';
 
 /** An environment's own values: MSN, the Vipps-System headers and free variables. */
 export function EnvironmentForm({ profile, onSaved }: { profile: ProfileView; onSaved(): void }) {
   const api = useExplorer();
+  // Ids of our own, so no other form on the page (the quick start's stays mounted) can take its labels.
+  const ids = useId();
   const [msn, setMsn] = useState(profile.msn);
   const [customBaseUrl, setCustomBaseUrl] = useState(profile.customBaseUrl ?? '');
   const [system, setSystem] = useState(profile.system);
   const [variables, setVariables] = useState<EnvironmentVariableRow[]>(() => rowsOf(profile));
   const [message, setMessage] = useState<SaveMessage | null>(null);
+  // Read only after a refusal: most saves hold no secret, and those need no keychain.
+  const keychain = useKeychainStatus(false);
+  const [keychainRefused, setKeychainRefused] = useState(false);
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const answer = await api.updateProfile({
       id: profile.id,
       changes: {
@@ -24,23 +29,34 @@ export function EnvironmentForm({ profile, onSaved }: { profile: ProfileView; on
         ...(profile.environment === 'custom' ? { customBaseUrl } : {}),
       },
     });
-    setMessage(answer.ok ? { ok: true, text: 'Saved.' } : { ok: false, text: answer.error.message });
+    const refusedByKeychain = !answer.ok && answer.error.code === 'KEYCHAIN_UNAVAILABLE';
+    setKeychainRefused(refusedByKeychain);
+    if (refusedByKeychain) void keychain.read();
+    setMessage(
+      answer.ok
+        ? { ok: true, text: 'Saved.' }
+        : { ok: false, text: refusedByKeychain ? 'Not saved: a secret value needs the OS keychain, which cannot be used (see above). What you typed is still here.' : answer.error.message },
+    );
     if (answer.ok) {
       // Typed secret values are in the keychain now; the form forgets them.
       setVariables(rowsOf(answer.value));
       onSaved();
     }
   };
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    void submit();
+  };
 
   const systemField = (key: keyof ProfileView['system'], label: string) => (
     <>
-      <label htmlFor={`env-${key}`}>{label}</label>
-      <input id={`env-${key}`} type="text" value={system[key]} onChange={(e) => setSystem({ ...system, [key]: e.target.value })} />
+      <label htmlFor={`${ids}-${key}`}>{label}</label>
+      <input id={`${ids}-${key}`} type="text" value={system[key]} onChange={(e) => setSystem({ ...system, [key]: e.target.value })} />
     </>
   );
 
   return (
-    <form className="env-form" onSubmit={(e) => void save(e)} aria-label={`Environment ${profile.name}`}>
+    <form className="env-form" onSubmit={save} aria-label={`Environment ${profile.name}`}>
       <h3>{profile.name}</h3>
       <div className="env-grid">
         <span>Base URL</span>
@@ -49,8 +65,8 @@ export function EnvironmentForm({ profile, onSaved }: { profile: ProfileView; on
         ) : (
           <code>{profile.baseUrl}</code>
         )}
-        <label htmlFor="env-msn">Merchant Serial Number</label>
-        <input id="env-msn" type="text" inputMode="numeric" value={msn} onChange={(e) => setMsn(e.target.value)} />
+        <label htmlFor={`${ids}-msn`}>Merchant Serial Number</label>
+        <input id={`${ids}-msn`} type="text" inputMode="numeric" value={msn} onChange={(e) => setMsn(e.target.value)} />
         {systemField('name', 'Vipps-System-Name')}
         {systemField('version', 'Vipps-System-Version')}
         {systemField('pluginName', 'Vipps-System-Plugin-Name')}
@@ -62,6 +78,7 @@ export function EnvironmentForm({ profile, onSaved }: { profile: ProfileView; on
         and never come back to this window. Leave a secret’s value empty to keep it, type to replace it, or remove the row to delete it.
       </p>
       <EnvironmentVariablesTable rows={variables} onChange={setVariables} />
+      {keychainRefused && <KeychainChoice keychain={keychain} onKeptInMemory={() => void submit()} />}
       <div className="env-actions">
         <button type="submit" className="button-primary">
           Save environment

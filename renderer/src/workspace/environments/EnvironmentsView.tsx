@@ -55,6 +55,7 @@ export function EnvironmentsView() {
         <div className="env-detail">
           {adding && (
             <NewProfileForm
+              startOpen
               onCreated={(id) => {
                 setAdding(false);
                 setSelected(id);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ExplorerApi } from '../../../../shared/contract';
 import type { ProfileView } from '../../../../shared/contract/profiles';
+import { clearPendingEnvironment, showPendingEnvironment } from '../../frame/pending-environment';
 
 const KIND: Record<ProfileView['environment'], string> = { sandbox: 'Sandbox', test: 'Test', production: 'Production', custom: 'Custom' };
 
@@ -43,9 +44,13 @@ export function EnvironmentSwitcher({ api, activeId, onSwitched }: EnvironmentSw
     setActive(id);
     setPending(id);
     setError(null);
+    // The status bar shows the choice in the same frame, before the backend has answered.
+    const chosen = profiles.find((p) => p.id === id);
+    if (chosen) showPendingEnvironment({ profileId: chosen.id, profileName: chosen.name, kind: chosen.environment, baseUrl: chosen.baseUrl || 'embedded sandbox' });
     const answer = await api.setActiveProfile({ id });
     setPending(null);
     if (!answer.ok) {
+      clearPendingEnvironment();
       setActive(before);
       setError(`Still on the previous profile: ${answer.error.message}`);
       return;
