@@ -42,6 +42,7 @@ beforeAll(async () => {
   const port = (probe.address() as AddressInfo).port;
   await rpc('createProfile', { name: 'Probe unit', environment: 'custom', customBaseUrl: `http://127.0.0.1:${port}`, msn: '123456', secrets: { client_id: 'probe-client', client_secret: 'probe-secret-value', subscription_key: 'probe-subscription' } });
   await page.reload();
+  await page.getByTestId('step-page-setup').waitFor();
 });
 
 afterAll(async () => {

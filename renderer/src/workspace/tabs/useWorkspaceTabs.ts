@@ -64,8 +64,10 @@ export function useWorkspaceTabs(api: ExplorerApi): WorkspaceTabs {
       if (!live) return;
       if (answer.ok) {
         const restored = fromStored(answer.value);
-        setTabs(restored);
-        setActiveId(answer.value.activeTabId);
+        // A tab opened before the stored ones arrived (Ctrl+N pressed at launch) is kept, after
+        // them, and stays in front: replacing the list would drop it.
+        setTabs((current) => [...restored, ...current.filter((tab) => !restored.some((r) => r.id === tab.id))]);
+        setActiveId((current) => current ?? answer.value.activeTabId);
         setSplits({ stackedSplit: answer.value.stackedSplit, sideSplit: answer.value.sideSplit });
         for (const tab of restored) void load(tab);
       }
