@@ -65,6 +65,8 @@ export const ImportPreviewSchema = z.object({
   notes: z.array(z.string()),
   /** For an environment: what would go where (nothing is stored by a preview). */
   variables: z.array(VariablePlacementSchema),
+  /** The `{{names}}` the requests use that nothing defines: not the collection, not the active profile, not a script. */
+  undefinedVariables: z.array(z.string()).default([]),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 

@@ -42,11 +42,17 @@ function visit(items: PortableItem[], result: VippsAdoption): void {
       visit(item.items, result);
       continue;
     }
-    if (adoptOne(item.request)) {
-      result.requests++;
-      item.notes.push('Its key headers (client_id, client_secret, Ocp-Apim-Subscription-Key, Authorization, Merchant-Serial-Number, Vipps-System-*) now come from the profile: the keys are read from the keychain when the request is sent. An Idempotency-Key filled from a variable is made fresh by the app for each send.');
-    }
+    // Said once for the whole import (adoptionNote), not under every request: per request, a
+    // preview lists only what is different about that one.
+    if (adoptOne(item.request)) result.requests++;
   }
+}
+
+/** The one note an import shows for every request that now signs with the profile. */
+export function adoptionNote(adoption: VippsAdoption): string | null {
+  if (adoption.requests === 0) return null;
+  const which = adoption.requests === 1 ? '1 request now signs' : `${adoption.requests} requests now sign`;
+  return `${which} with the profile’s Vipps auth: their key headers (client_id, client_secret, Ocp-Apim-Subscription-Key, Authorization, Merchant-Serial-Number, Vipps-System-*) are filled from the keychain when sent, never from a variable, and an Idempotency-Key taken from a variable is made fresh for each send.`;
 }
 
 /** True when the request's key headers were all variables and now come from the profile. */

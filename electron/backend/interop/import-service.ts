@@ -9,7 +9,8 @@ import { importPostmanEnvironment, type EnvironmentImport } from '../../../share
 import { isPlaceholderValue } from '../../../shared/interop/secrets';
 import { decodeText, stripBom } from '../../../shared/interop/text';
 import { countRequests, walkRequests, type PortableCollection, type PortableItem } from '../../../shared/interop/tree';
-import { adoptVippsAuth } from '../../../shared/interop/vipps';
+import { undefinedVariables } from '../../../shared/interop/undefined-variables';
+import { adoptionNote, adoptVippsAuth } from '../../../shared/interop/vipps';
 import { ContainerSettingsSchema, type Variable } from '../../../shared/model/collection';
 import { isCredentialHeader } from '../../../shared/http/credential-headers';
 import type { CallContext, Handlers } from '../dispatch';
@@ -26,6 +27,8 @@ export interface ImportOptions {
   format?: ImportFormat;
   storeKeys: boolean;
   vippsAuth: boolean;
+  /** The variable names the profile a run would use supplies; the others the requests use must come from the file or a script. */
+  supplied?: readonly string[];
 }
 
 interface Prepared {
@@ -67,8 +70,8 @@ async function prepare(options: ImportOptions): Promise<Prepared> {
       case 'postman-collection': {
         const collection = importPostmanCollection(parsed(), { fileName });
         if (options.vippsAuth) {
-          const adopted = adoptVippsAuth(collection);
-          if (adopted.requests > 0) collection.notes.push(`${adopted.requests} request${adopted.requests === 1 ? '' : 's'} now sign with the profile’s Vipps auth: their keys come from the keychain when sent, never from a variable.`);
+          const note = adoptionNote(adoptVippsAuth(collection));
+          if (note) collection.notes.push(note);
         }
         return { format: 'postman-collection', collection };
       }
@@ -166,9 +169,9 @@ function liftLiteralSecrets(collection: PortableCollection, storeKeys: boolean):
   return { placements, variables };
 }
 
-function previewOf(prepared: Prepared, placements: VariablePlacement[]): ImportPreview {
+function previewOf(prepared: Prepared, placements: VariablePlacement[], supplied: readonly string[] = []): ImportPreview {
   if (prepared.environment) {
-    return { format: prepared.format, name: prepared.environment.name, requestCount: 0, folderCount: 0, items: [], notes: [], variables: placements };
+    return { format: prepared.format, name: prepared.environment.name, requestCount: 0, folderCount: 0, items: [], notes: [], variables: placements, undefinedVariables: [] };
   }
   const collection = prepared.collection!;
   const items = [...walkRequests(collection.items)].map(({ folders, item }, i) => ({
@@ -181,7 +184,17 @@ function previewOf(prepared: Prepared, placements: VariablePlacement[]): ImportP
     ...(prepared.format === 'curl' ? { request: item.request } : {}),
   }));
   const folderCount = (list: PortableItem[]): number => list.reduce((n, i) => n + (i.kind === 'folder' ? 1 + folderCount(i.items) : 0), 0);
-  return { format: prepared.format, name: collection.settings.name, requestCount: countRequests(collection.items), folderCount: folderCount(collection.items), items, notes: collection.notes, variables: placements };
+  const lifted = placements.map((p) => p.key);
+  return {
+    format: prepared.format,
+    name: collection.settings.name,
+    requestCount: countRequests(collection.items),
+    folderCount: folderCount(collection.items),
+    items,
+    notes: collection.notes,
+    variables: placements,
+    undefinedVariables: undefinedVariables(collection, [...supplied, ...lifted]),
+  };
 }
 
 export async function previewImport(options: ImportOptions): Promise<ImportPreview> {
@@ -189,7 +202,7 @@ export async function previewImport(options: ImportOptions): Promise<ImportPrevi
   if (prepared.environment) return previewOf(prepared, placeEnvironment(prepared.environment, options.storeKeys).placements);
   // The placements are worked out on a copy: the preview shows the requests as they were given, defects and all.
   const copy = structuredClone(prepared.collection!);
-  return previewOf(prepared, liftLiteralSecrets(copy, options.storeKeys).placements);
+  return previewOf(prepared, liftLiteralSecrets(copy, options.storeKeys).placements, options.supplied);
 }
 
 export async function importInto(
@@ -243,7 +256,9 @@ export async function importInto(
       if (collection) await writeItems(calls, ctx, collectionId, parentPath, collection.items);
     }
   });
-  const preview = previewOf(prepared, placements);
+  let supplied = [...(options.supplied ?? []), ...incomingVariables.map((v) => v.key)];
+  if (!created) supplied = [...supplied, ...(await calls.getContainerSettings({ collectionId, path: '' }, ctx)).variables.map((v) => v.key)];
+  const preview = previewOf(prepared, placements, supplied);
   return { ...preview, collectionId, collectionName, created, parentPath };
 }
 

@@ -29,9 +29,16 @@ export function createInteropHandlers(deps: InteropDeps): Pick<Handlers, Interop
     return { request: await requestAt(deps.handlers(), ctx, ref.collectionId, ref.path), collectionId: ref.collectionId, path: ref.path };
   };
 
+  /** The names the active profile gives a run: Vipps' own (base_url, keys, MSN, the Sandbox's demo values), its variables and secret variables. */
+  const suppliedByActiveProfile = (): string[] => {
+    const profile = deps.profiles.active();
+    const own = deps.profiles.variablesOf(profile);
+    return [...VIPPS_PROFILE_VARIABLES, ...Object.keys(vippsProfileVariables(profile, own.baseUrl ?? '')), ...Object.keys(own), ...profile.secretVariables];
+  };
+
   return {
-    previewImport: async (input) => previewImport(input),
-    importInto: async (input, ctx) => importInto(deps.handlers(), ctx, input, deps.batchWrites),
+    previewImport: async (input) => previewImport({ ...input, supplied: suppliedByActiveProfile() }),
+    importInto: async (input, ctx) => importInto(deps.handlers(), ctx, { ...input, supplied: suppliedByActiveProfile() }, deps.batchWrites),
 
     exportPostman: async ({ collectionId, path }, ctx) => {
       const portable = await readPortable(deps.handlers(), ctx, collectionId, path);

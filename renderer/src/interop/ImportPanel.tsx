@@ -1,4 +1,5 @@
-import { useEffect, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { decodeText } from '../../../shared/interop/text';
 import type { ImportPreview, ImportResult, ImportSource, MethodInput } from '../../../shared/contract';
 import type { CollectionSummary } from '../../../shared/model/collection';
 import type { ApiRequest } from '../../../shared/model/request';
@@ -10,6 +11,13 @@ export interface ImportPanelProps {
   onImported?: (result: ImportResult) => void;
   /** Import into this collection by default (e.g. the one open in the sidebar). */
   defaultCollectionId?: string;
+  /**
+   * Run the imported collection where runs are followed (the workspace's Runner). Without it,
+   * as in a view shown on its own, the run is followed here.
+   */
+  onRun?: (collectionId: string) => void;
+  /** Open a collection's settings and variables (to fill in what nothing defines). */
+  onEditSettings?: (collectionId: string) => void;
 }
 
 const PLACES = { 'collection-file': 'Collection file', keychain: 'OS keychain', profile: 'From the profile', 'left-out': 'Left out' } as const;
@@ -19,7 +27,7 @@ const PLACES = { 'collection-file': 'Collection file', keychain: 'OS keychain', 
  * commands and OpenAPI files. Shows what would come in first (with what cannot, and curl's
  * defects with one-click fixes), then imports into a new or existing collection.
  */
-export function ImportPanel({ onImported, defaultCollectionId }: ImportPanelProps) {
+export function ImportPanel({ onImported, defaultCollectionId, onRun, onEditSettings }: ImportPanelProps) {
   const api = useExplorer();
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | undefined>();
@@ -56,7 +64,8 @@ export function ImportPanel({ onImported, defaultCollectionId }: ImportPanelProp
   };
 
   const load = async (file: File) => {
-    const content = await file.text();
+    // By the bytes, as newman reads them: a BOM or UTF-16 (Windows editors, PowerShell) is no error.
+    const content = decodeText(new Uint8Array(await file.arrayBuffer()));
     setText(content);
     setFileName(file.name);
     setRequests(null);
@@ -107,8 +116,28 @@ export function ImportPanel({ onImported, defaultCollectionId }: ImportPanelProp
     setBusy(false);
     if (!answer.ok) return setError(answer.error.message);
     setResult(answer.value);
+    // A second Import goes into the collection just made, not into yet another new one.
+    setTarget(answer.value.collectionId);
     onImported?.(answer.value);
   };
+
+  /** Adds what nothing defines to the collection's variables, empty, and opens them to be filled in. */
+  const fillIn = async (done: ImportResult) => {
+    const current = await api.getContainerSettings({ collectionId: done.collectionId, path: '' });
+    if (!current.ok) return setError(current.error.message);
+    const missing = done.undefinedVariables.filter((key) => !current.value.variables.some((v) => v.key === key));
+    const saved = await api.saveContainerSettings({ collectionId: done.collectionId, path: '', settings: { ...current.value, variables: [...current.value.variables, ...missing.map((key) => ({ key, value: '', enabled: true, secret: false }))] } });
+    if (!saved.ok) return setError(saved.error.message);
+    onEditSettings?.(done.collectionId);
+  };
+
+  // The result (and its Run button) sits under a long preview: bring it into view, as Send does.
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!result) return;
+    resultRef.current?.scrollIntoView?.({ block: 'nearest' });
+    resultRef.current?.querySelector<HTMLButtonElement>('button')?.focus();
+  }, [result]);
 
   return (
     <section className="interop-import" aria-labelledby="import-title">
@@ -200,6 +229,7 @@ export function ImportPanel({ onImported, defaultCollectionId }: ImportPanelProp
             ))}
           </ul>
           <Placements placements={preview.variables} caption="Where the values would go" />
+          <UndefinedNotice names={preview.undefinedVariables} profileName="the active profile" />
 
           <div className="interop-row">
             <label>
@@ -224,20 +254,36 @@ export function ImportPanel({ onImported, defaultCollectionId }: ImportPanelProp
       )}
 
       {result && (
-        <div role="status" data-testid="import-result">
+        <div role="status" data-testid="import-result" ref={resultRef}>
           <p>
             {result.requestCount > 0 ? `Imported ${result.requestCount} request${result.requestCount === 1 ? '' : 's'}` : 'Imported'} into “{result.collectionName}”.
           </p>
           <Placements placements={result.variables} caption="Where each value went" />
+          {result.undefinedVariables.length > 0 && onEditSettings && (
+            <button type="button" className="button-quiet" onClick={() => void fillIn(result)}>
+              Fill in {result.undefinedVariables.length === 1 ? 'that variable' : `those ${result.undefinedVariables.length} variables`}
+            </button>
+          )}
           {result.requestCount > 0 && (
-            <button type="button" disabled={run.running} onClick={() => void run.start(api, result.collectionId)}>
+            <button type="button" disabled={run.running} onClick={() => (onRun ? onRun(result.collectionId) : void run.start(api, result.collectionId))}>
               Run “{result.collectionName}”
             </button>
           )}
-          <RunSummaryView state={run} />
+          {!onRun && <RunSummaryView state={run} />}
         </div>
       )}
     </section>
+  );
+}
+
+/** Says which variables nothing defines, and how to give them a value, before a run fails on them. */
+function UndefinedNotice({ names, profileName }: { names: readonly string[]; profileName: string }) {
+  if (names.length === 0) return null;
+  return (
+    <p className="notice" role="note" data-testid="import-undefined">
+      Nothing defines {names.map((name) => `{{${name}}}`).join(', ')}: not this file, not {profileName}, not a script in it. Requests that use {names.length === 1 ? 'it' : 'them'} fail until{' '}
+      {names.length === 1 ? 'it is' : 'they are'} set: import the matching Vipps environment file as well, or fill {names.length === 1 ? 'it' : 'them'} in after the import.
+    </p>
   );
 }
 

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useOptionalWorkspace } from '../workspace/workspace-context';
 import { collectionsHeaderActions, requestActions, type CollectionsHeaderActionProps, type RequestActionProps } from '../workspace/slots';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
@@ -9,6 +10,20 @@ import './interop.css';
 /** "Import / export" in the collections header: a dialog with the import and export panels. */
 function ImportExportAction({ refresh }: CollectionsHeaderActionProps) {
   const [open, setOpen] = useState(false);
+  const ws = useOptionalWorkspace();
+  // Run after an import closes the dialog and follows the run in the Runner, as Postman's does.
+  const onRun = ws
+    ? (collectionId: string) => {
+        setOpen(false);
+        ws.run({ collectionId, path: '', autostart: { at: Date.now() } });
+      }
+    : undefined;
+  const onEditSettings = ws
+    ? (collectionId: string) => {
+        setOpen(false);
+        ws.editSettings(collectionId, '');
+      }
+    : undefined;
   return (
     <>
       <button type="button" className="button-quiet" onClick={() => setOpen(true)}>
@@ -18,7 +33,7 @@ function ImportExportAction({ refresh }: CollectionsHeaderActionProps) {
         <InteropDialog title="Import and export" onClose={() => setOpen(false)}>
           <TabbedPanels
             tabs={[
-              { id: 'import', label: 'Import', render: () => <ImportPanel onImported={() => refresh()} /> },
+              { id: 'import', label: 'Import', render: () => <ImportPanel onImported={() => refresh()} onRun={onRun} onEditSettings={onEditSettings} /> },
               { id: 'export', label: 'Export', render: () => <ExportPanel /> },
             ]}
           />

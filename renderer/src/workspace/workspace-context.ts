@@ -9,6 +9,8 @@ export type ViewId = 'quickstart' | 'requests' | 'history' | 'runner' | 'environ
 export interface RunPreset {
   collectionId: string;
   path: string;
+  /** Start the run as soon as the runner opens (Run after an import); `at` tells two such asks apart. */
+  autostart?: { at: number };
 }
 
 export interface Workspace {

@@ -19,11 +19,15 @@ beforeAll(async () => {
   page = await browser.newPage();
   pageErrors = watchPageErrors(page);
   await page.goto(host.url);
+  await openImportDialog();
+});
+
+async function openImportDialog(): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Requests', exact: true }).click();
   // The collections header carries the import/export button (registered in the workspace's slot).
   await page.getByRole('button', { name: 'Import / export', exact: true }).click();
   await dialog().waitFor();
-});
+}
 
 const dialog = () => page.getByRole('dialog', { name: 'Import and export' });
 
@@ -42,11 +46,21 @@ describe('import and run in Chromium against the real backend', () => {
     const result = page.getByTestId('import-result');
     await result.waitFor();
     expect(await result.textContent()).toContain('Imported 3 requests into “Sandbox flow”');
-    await page.getByRole('button', { name: 'Run “Sandbox flow”' }).click();
-    await expect.poll(async () => (await page.getByTestId('run-summary').textContent().catch(() => '')) ?? '', { timeout: 60_000 }).toMatch(/3 run, 3 passed, 0 failed \(tests: 4 of 4 passed\)/);
-    expect(await seriousAxeFindings(page, 'import dialog after a run')).toEqual([]);
+    // The next import goes into the collection just made, not into yet another new one.
+    expect(await dialog().getByRole('combobox', { name: /^Import into/ }).locator('option:checked').textContent()).toBe('Sandbox flow');
+    expect(await seriousAxeFindings(page, 'import dialog after an import')).toEqual([]);
+    // Run is where the eye already is (the result is scrolled into view and its Run focused) ...
+    const run = page.getByRole('button', { name: 'Run “Sandbox flow”' });
+    await expect.poll(() => run.evaluate((button) => button === document.activeElement)).toBe(true);
+    await run.click();
+    // ... and it follows the run in the Runner, as Postman's does: the dialog closes, the run shows live.
+    await dialog().waitFor({ state: 'detached' });
+    await page.getByRole('heading', { name: 'Runner', level: 1 }).waitFor();
+    await expect.poll(async () => (await page.getByTestId('run-summary').textContent().catch(() => '')) ?? '', { timeout: 60_000 }).toMatch(/Requests: 3 passed, 0 failed of 3.*Assertions: 4 passed, 0 failed/);
+    expect(await page.getByRole('combobox', { name: 'Collection' }).locator('option:checked').textContent()).toBe('Sandbox flow');
     // The workspace's tree shows the new collection at once.
     await expect.poll(() => page.getByRole('tree', { name: 'Collections' }).textContent()).toContain('Sandbox flow');
+    await openImportDialog();
   });
 
   it('takes pasted curl, names its defects and fixes them all with one button', async () => {
@@ -60,13 +74,14 @@ describe('import and run in Chromium against the real backend', () => {
     expect(await page.getByRole('button', { name: 'Fix all' }).count()).toBe(0);
   });
 
-  it('drops a file on the drop zone', async () => {
+  it('drops a file on the drop zone, read by its bytes: UTF-16 LE with a BOM, as PowerShell writes it', async () => {
     const text = JSON.stringify({ name: 'Dropped env', values: [{ key: 'region', value: 'eu', enabled: true }] });
-    const transfer = await page.evaluateHandle((content) => {
+    const utf16 = [0xff, 0xfe, ...[...Buffer.from(text, 'utf16le')]];
+    const transfer = await page.evaluateHandle((bytes) => {
       const data = new DataTransfer();
-      data.items.add(new File([content], 'dropped.postman_environment.json', { type: 'application/json' }));
+      data.items.add(new File([new Uint8Array(bytes)], 'dropped.postman_environment.json', { type: 'application/json' }));
       return data;
-    }, text);
+    }, utf16);
     await page.getByTestId('import-drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
     await expect.poll(() => page.getByTestId('import-preview').textContent()).toContain('Dropped env');
     expect(pageErrors).toEqual([]);

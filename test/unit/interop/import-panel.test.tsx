@@ -20,6 +20,7 @@ function preview(request = pasted, withDefect = true): ImportPreview {
     folderCount: 0,
     notes: [],
     variables: [],
+    undefinedVariables: [],
     items: [
       {
         location: request.name,

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ProfileView } from '../../../../shared/contract/profiles';
 import type { CollectionSummary, TreeNode } from '../../../../shared/model/collection';
 import type { RunEvent } from '../../../../shared/model/run';
@@ -36,6 +36,17 @@ export function RunnerView() {
     }
   }, [ws.runPreset]);
 
+  // "Run" in the import dialog brings the user here and starts at once, so the run is seen live
+  // where runs always are; each ask starts once, even when the view renders again.
+  const autostarted = useRef<number | null>(null);
+  useEffect(() => {
+    const preset = ws.runPreset;
+    if (!preset?.autostart || autostarted.current === preset.autostart.at) return;
+    autostarted.current = preset.autostart.at;
+    void start({ collectionId: preset.collectionId, path: preset.path });
+    // start reads the form's other fields as they are now: their defaults, right after opening.
+  }, [ws.runPreset]);
+
   useEffect(() => {
     void api.listCollections({}).then((answer) => {
       if (!answer.ok) return setError(answer.error.message);
@@ -58,11 +69,11 @@ export function RunnerView() {
 
   const running = progress !== null && progress.summary === null;
 
-  const start = async () => {
+  const start = async (what?: { collectionId: string; path: string }) => {
     setError(null);
     setStarting(true);
-    const selectedPath = path && (folders.some((f) => f.path === path) || path.endsWith('.yaml')) ? path : '';
-    const answer = await api.startRun({ collectionId, path: selectedPath, profileId: profileId || undefined, iterations, delayMs, stopOnFailure });
+    const selectedPath = what ? what.path : path && (folders.some((f) => f.path === path) || path.endsWith('.yaml')) ? path : '';
+    const answer = await api.startRun({ collectionId: what?.collectionId ?? collectionId, path: selectedPath, profileId: profileId || undefined, iterations, delayMs, stopOnFailure });
     setStarting(false);
     if (!answer.ok) return setError(answer.error.message);
     setProgress(startProgress(answer.value.runId));
