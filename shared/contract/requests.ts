@@ -2,9 +2,23 @@ import { z } from 'zod';
 import { method } from './define';
 import { RequestPayloadSchema } from '../model/body';
 
+/** The methods the menus offer; any other token is a method too (PURGE, PROPFIND…), as Postman and curl send it. */
 export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
-export const HttpMethodSchema = z.enum(httpMethods);
-export type HttpMethod = z.infer<typeof HttpMethodSchema>;
+/** RFC 9110's token: one word of letters, digits and !#$%&'*+-.^_`|~. */
+export const METHOD_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,32}$/;
+export const HttpMethodSchema = z
+  .string()
+  .trim()
+  .regex(METHOD_TOKEN, "A method is one word (up to 32 letters, digits and !#$%&'*+-.^_`|~), such as GET, POST or PURGE.")
+  // get and Get are GET; a method of one's own (purge) goes as typed, as curl sends it.
+  .transform((method) => ((httpMethods as readonly string[]).includes(method.toUpperCase()) ? method.toUpperCase() : method));
+export type HttpMethod = string;
+
+/** The method as the menus and the wire know it: a common one in capitals, any other token as given; null when it is no token. */
+export function methodToken(given: string): string | null {
+  const parsed = HttpMethodSchema.safeParse(given);
+  return parsed.success ? parsed.data : null;
+}
 
 export const RequestHeaderSchema = z.object({
   name: z

@@ -1,4 +1,4 @@
-import { httpMethods, type HttpMethod } from '../../contract/requests';
+import { methodToken, type HttpMethod } from '../../contract/requests';
 import { splitUrl } from '../../model/convert';
 import { newRequest, type ApiRequest, type KeyValue, type RequestBody } from '../../model/request';
 import { ImportProblem } from '../errors';
@@ -13,8 +13,6 @@ interface Option {
   written: string;
 }
 
-/** RFC 9110 token characters: what curl (and Postman) send as a method, unchanged. */
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Schemes curl signs -u with that we cannot: the credentials must not go out as Basic instead. */
 const OTHER_AUTH: Readonly<Record<string, string>> = { digest: 'Digest', ntlm: 'NTLM', 'ntlm-wb': 'NTLM', negotiate: 'Negotiate (Kerberos)', 'aws-sigv4': 'AWS Signature V4' };
 
@@ -221,10 +219,9 @@ export function commandToRequest(words: readonly string[]): { request: ApiReques
 }
 
 function chooseMethod(given: string): HttpMethod {
-  const upper = given.toUpperCase();
-  if ((httpMethods as readonly string[]).includes(upper)) return upper as HttpMethod;
-  if (!TOKEN.test(given)) throw new ImportProblem(`"${given}" cannot be a method: a method is one word of letters, digits and !#$%&'*+.^_\`|~-.`);
-  throw new ImportProblem(`curl would send the method ${given}, but requests here can only use ${httpMethods.join(', ')}. Change -X ${given} to one of these to import the command.`);
+  const method = methodToken(given);
+  if (method === null) throw new ImportProblem(`"${given}" cannot be a method: a method is one word (up to 32 letters, digits and !#$%&'*+.^_\`|~-).`);
+  return method;
 }
 
 function nameFor(method: HttpMethod, url: string): string {

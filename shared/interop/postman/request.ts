@@ -1,4 +1,4 @@
-import { httpMethods, type HttpMethod } from '../../contract/requests';
+import { methodToken, type HttpMethod } from '../../contract/requests';
 import type { KeyValue, MultipartPart, RequestAuth, RequestBody, Scripts } from '../../model/request';
 import { newRequest, type ApiRequest } from '../../model/request';
 import { joinUrl, splitUrl } from '../../model/convert';
@@ -241,9 +241,11 @@ export function eventsFromScripts(scripts: Scripts): PostmanEvent[] | undefined 
 }
 
 function methodOf(method: unknown, notes: string[]): HttpMethod {
-  const upper = typeof method === 'string' ? method.toUpperCase() : 'GET';
-  if ((httpMethods as readonly string[]).includes(upper)) return upper as HttpMethod;
-  notes.push(`The ${upper} method is not supported; the request was set to GET.`);
+  if (method === undefined || method === null || method === '') return 'GET';
+  // Postman writes methods in capitals, its own (PURGE, COPY…) too.
+  const token = typeof method === 'string' ? methodToken(method.toUpperCase()) : null;
+  if (token !== null) return token;
+  notes.push(`"${String(method).slice(0, 40)}" cannot be a method (one word of letters, digits and !#$%&'*+-.^_\`|~); the request was set to GET.`);
   return 'GET';
 }
 

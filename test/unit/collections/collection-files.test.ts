@@ -68,7 +68,7 @@ describe('collections as folders of plain files', () => {
     const corruptBytes = Buffer.from('name: Broken\nmethod: [unclosed\n\tbody: "\u0000\n');
     fs.writeFileSync(corruptFile, corruptBytes);
     const invalidFile = path.join(collection.location, folder, 'no-method.yaml');
-    const invalidBytes = Buffer.from('name: No method\nurl: http://127.0.0.1:1/x\nmethod: FETCH\n');
+    const invalidBytes = Buffer.from('name: No method\nurl: http://127.0.0.1:1/x\nmethod: FE TCH\n');
     const seen = externalChange(t, collection.id);
     fs.writeFileSync(invalidFile, invalidBytes);
     await seen;

@@ -56,7 +56,7 @@ describe('re-reading after an outside change', () => {
     expect((await tree(t, collection.id)).items.map((n) => n.name)).toEqual(['Alpha', 'Beta']);
 
     const seen = externalChange(t, collection.id, 2_000);
-    fs.writeFileSync(path.join(collection.location, a), 'name: Alpha\nmethod: FETCH\nurl: http://127.0.0.1:1/a\n');
+    fs.writeFileSync(path.join(collection.location, a), 'name: Alpha\nmethod: FE TCH\nurl: http://127.0.0.1:1/a\n');
     await seen;
     const after = await tree(t, collection.id);
     expect(after.items.map((n) => n.name)).toEqual(['Beta']);

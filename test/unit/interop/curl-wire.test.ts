@@ -59,6 +59,7 @@ const CASES: Array<{ defect: string; command: string; wire: Wire }> = [
     command: `curl -d '{"amount": 100}' http://HOST/j`,
     wire: { method: 'POST', target: '/j', headers: [['content-type', 'application/x-www-form-urlencoded']], body: '{"amount": 100}' },
   },
+  { defect: 'a method of its own (-X PURGE) is sent as it is', command: 'curl -X PURGE http://HOST/cache', wire: { method: 'PURGE', target: '/cache', headers: [], body: '' } },
 ];
 
 const withHost = (command: string, host: string) => command.replace('HOST', host);
@@ -133,8 +134,10 @@ describe('curl commands import as curl sends them', () => {
     expect(one('curl -L --no-location http://127.0.0.1:9/x').request.settings.followRedirects).toBe(false);
   });
 
-  it('names a custom method it cannot hold (curl sends -X PURGE as it is)', () => {
-    expect(() => importCurl('curl -X PURGE http://127.0.0.1:9/cache')).toThrow('curl would send the method PURGE, but requests here can only use GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS. Change -X PURGE to one of these to import the command.');
+  it('takes any method token, as curl and Postman send it, and refuses what is no token', () => {
+    expect(one('curl -X PURGE http://127.0.0.1:9/cache').request.method).toBe('PURGE');
+    expect(one('curl -X PROPFIND http://127.0.0.1:9/dav').request.method).toBe('PROPFIND');
+    expect(one('curl -X post http://127.0.0.1:9/x').request.method).toBe('POST');
     expect(() => importCurl('curl -X "GET /" http://127.0.0.1:9/cache')).toThrow(/"GET \/" cannot be a method/);
   });
 

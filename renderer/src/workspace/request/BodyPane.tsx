@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { ApiRequest, BodyMode, RequestBody } from '../../../../shared/model/request';
-import { BodyEditor } from '../../components/request/BodyEditor';
+import { BodyEditor } from '../../components/request/lazy-editors';
 import { checkBody } from '../../components/request/body-check';
 import { formatBytes } from '../../components/common/format';
-import { CodeArea } from './CodeArea';
+import { CodeArea } from '../../components/request/lazy-editors';
 import { KeyValueTable } from './KeyValueTable';
 
 const MODES: ReadonlyArray<{ mode: BodyMode; label: string }> = [

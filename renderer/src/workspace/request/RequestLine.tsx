@@ -1,9 +1,9 @@
 import { useEffect, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode } from 'react';
-import { httpMethods, type HttpMethod } from '../../../../shared/contract/requests';
 import type { ApiRequest } from '../../../../shared/model/request';
 import { VariableField } from '../variables/VariableField';
 import { onUrlFocusRequest } from '../layout/focus-url';
 import { CurlPasteNotice } from './CurlPasteNotice';
+import { MethodPicker } from './MethodPicker';
 import { looksLikeCurl, readPastedCurl, type PastedCurl } from './curl-paste';
 import { editUrl, fullUrl } from './url-params';
 
@@ -82,16 +82,7 @@ export function RequestLine({ request, onChange, sending, sendBlock, unresolved,
   return (
     <div className="ws-request-line-wrap" onPasteCapture={onPaste}>
     <div className="request-line ws-request-line">
-      <label htmlFor={`${idPrefix}-method`} className="visually-hidden">
-        Method
-      </label>
-      <select id={`${idPrefix}-method`} className={`method-select method-${request.method.toLowerCase()}`} value={request.method} onChange={(e) => onChange({ ...request, method: e.target.value as HttpMethod })}>
-        {httpMethods.map((method) => (
-          <option key={method} value={method}>
-            {method}
-          </option>
-        ))}
-      </select>
+      <MethodPicker id={`${idPrefix}-method`} value={request.method} onChange={(method) => onChange({ ...request, method })} />
       <VariableField
         id={urlId}
         className="ws-url"

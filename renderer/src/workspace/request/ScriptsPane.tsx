@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ApiRequest } from '../../../../shared/model/request';
-import { CodeArea } from './CodeArea';
+import { CodeArea } from '../../components/request/lazy-editors';
 
 /** Postman-style pre-request and test scripts, kept verbatim with the request. */
 export function ScriptsPane({ request, onChange, idPrefix }: { request: ApiRequest; onChange(next: ApiRequest): void; idPrefix: string }) {
