@@ -5,6 +5,7 @@ import { App } from './App';
 // Import, export and snippets put their buttons into the workspace's slots.
 import './interop/register';
 import { createExplorerClient } from './api/client';
+import { preloadEditors } from './components/request/lazy-editors';
 import './styles.css';
 
 // zod probes for eval support with new Function(); our CSP forbids eval, so skip the probe.
@@ -17,3 +18,8 @@ createRoot(root).render(
     <App api={createExplorerClient()} />
   </StrictMode>,
 );
+
+// The editors (CodeMirror) are left out of the first screen's bundle; fetch them once it is up,
+// so the first request opened shows its editor at once.
+const idle = (window as { requestIdleCallback?: (run: () => void) => void }).requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+idle(() => void preloadEditors());

@@ -1,18 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useExplorer } from '../api/ExplorerContext';
 import { useStatus } from '../api/useStatus';
 import { Notices } from '../frame/Notices';
 import { StatusBar } from '../frame/StatusBar';
 import { ThemeToggle } from '../frame/ThemeToggle';
-import { HistoryView } from '../history/HistoryView';
 import { QuickStartView } from '../quickstart/QuickStartView';
-import { SandboxView } from '../sandbox/SandboxView';
-import { AboutView } from '../views/AboutView';
 import { CollectionsPanel } from './collections/CollectionsPanel';
 import { useRequestSender } from './request/useRequestSender';
 import { RequestsView } from './RequestsView';
-import { RunnerView } from './runner/RunnerView';
-import { EnvironmentsView } from './environments/EnvironmentsView';
 import { EnvironmentSwitcher } from './layout/EnvironmentSwitcher';
 import { requestUrlFocus } from './layout/focus-url';
 import { announceProfileSwitch } from './layout/profile-switched';
@@ -25,6 +20,13 @@ import { WorkspaceNav } from './sidebar/WorkspaceNav';
 import { useWorkspaceTabs } from './tabs/useWorkspaceTabs';
 import './workspace.css';
 import { WorkspaceContext, type RunPreset, type ViewId, type Workspace } from './workspace-context';
+
+// The views the first screen does not show load when first opened, so start-up fetches less.
+const HistoryView = lazy(() => import('../history/HistoryView').then((m) => ({ default: m.HistoryView })));
+const SandboxView = lazy(() => import('../sandbox/SandboxView').then((m) => ({ default: m.SandboxView })));
+const AboutView = lazy(() => import('../views/AboutView').then((m) => ({ default: m.AboutView })));
+const RunnerView = lazy(() => import('./runner/RunnerView').then((m) => ({ default: m.RunnerView })));
+const EnvironmentsView = lazy(() => import('./environments/EnvironmentsView').then((m) => ({ default: m.EnvironmentsView })));
 
 /** The app's frame: the sidebar (views and the collections tree), the main area and the status bar. */
 export function WorkspaceFrame() {
@@ -177,11 +179,13 @@ export function WorkspaceFrame() {
             <QuickStartView onEnvironmentChanged={() => void refresh()} />
           </div>
           {view === 'requests' && <RequestsView />}
-          {view === 'history' && <HistoryView />}
-          {view === 'runner' && <RunnerView />}
-          {view === 'environments' && <EnvironmentsView />}
-          {view === 'sandbox' && <SandboxView />}
-          {view === 'about' && <AboutView />}
+          <Suspense fallback={<p className="section-hint" role="status">Loading…</p>}>
+            {view === 'history' && <HistoryView />}
+            {view === 'runner' && <RunnerView />}
+            {view === 'environments' && <EnvironmentsView />}
+            {view === 'sandbox' && <SandboxView />}
+            {view === 'about' && <AboutView />}
+          </Suspense>
         </main>
         <StatusBar status={status} error={error} hostLabel={window.explorer ? 'Desktop' : 'Browser host'} />
         {sheetOpen && <ShortcutsSheet onClose={() => setSheetOpen(false)} />}

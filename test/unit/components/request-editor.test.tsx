@@ -1,15 +1,18 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { HttpRequestInput, ResolvedRequest } from '../../../shared/contract/requests';
 import { RequestEditor, type RequestEditorProps } from '../../../renderer/src/components/request/RequestEditor';
+import { preloadEditors } from '../../../renderer/src/components/request/lazy-editors';
 import { locateJsonPath } from '../../../renderer/src/components/request/json-locate';
 import { checkBody, maskBareVariables } from '../../../renderer/src/components/request/body-check';
 import { bodyDiagnostics } from '../../../renderer/src/components/request/body-codemirror';
 import { EditorView } from '@codemirror/view';
 
 afterEach(cleanup);
+// The editors load apart from the first screen's bundle; the app fetches them once it is up.
+beforeAll(() => preloadEditors());
 
 const BODY_WITH_TRAILING_COMMA = '{\n  "category": "GENERAL",\n  "orderDetailsUrl": "https://example.com/o/1",\n}';
 

@@ -2,7 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { httpMethods, type HttpMethod, type HttpRequestInput, type ResolvedRequest } from '../../../../shared/contract/requests';
 import { scanVariables } from '../../../../shared/variables';
 import '../components.css';
-import { BodyEditor } from './BodyEditor';
+import { BodyEditor } from './lazy-editors';
 import { checkBody } from './body-check';
 import { HeadersEditor, type EditableHeader } from './HeadersEditor';
 import type { RuleIssue } from './types';
