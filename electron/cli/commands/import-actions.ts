@@ -47,6 +47,10 @@ export async function importFile(kind: ImportKind, file: string, into: string, t
     for (const variable of result.variables) {
       if (variable.destination === 'left-out') terminal.out(`  ${paint('yellow', '!')} ${variable.key} was left out: ${variable.reason}\n`);
     }
+    if (result.undefinedVariables.length > 0) {
+      const names = result.undefinedVariables.map((name) => `{{${name}}}`).join(', ');
+      terminal.out(`  ${paint('yellow', '!')} Nothing defines ${names}: requests that use ${result.undefinedVariables.length === 1 ? 'it' : 'them'} fail until set. Give Vipps' environment file with -e FILE, or --env-var NAME=VALUE, when you run it.\n`);
+    }
     terminal.out(`Run it with: vipps-explorer run collection ${JSON.stringify(into)} --env sandbox\n`);
   } finally {
     await session.close();

@@ -39,6 +39,17 @@ describe('vipps-explorer import (spawned from the build)', () => {
     expect(fs.existsSync(path.join(dir, 'petshop', 'collection.yaml'))).toBe(true);
   });
 
+  it('names the variables nothing defines, and how to give them', async () => {
+    const dir = tempDir('vx-cli-import-');
+    const file = path.join(dir, 'needs.postman_collection.json');
+    const raw = '{"amount": {"value": {{myAmount}}, "currency": "NOK"}, "reference": "{{reference}}"}';
+    fs.writeFileSync(file, JSON.stringify({ info: { name: 'Needs', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [{ name: 'Pay', event: [{ listen: 'prerequest', script: { exec: ["pm.environment.set('reference', 'r-1')"] } }], request: { method: 'POST', url: '{{base_url}}/epayment/v1/payments', body: { mode: 'raw', raw } } }] }));
+    const outcome = await vippsExplorer(['import', 'postman', file, '--into', path.join(dir, 'needs')]);
+    expect(outcome.code, outcome.stderr).toBe(0);
+    // base_url comes from the profile and reference from the script; only myAmount is nobody's.
+    expect(outcome.stdout).toContain('Nothing defines {{myAmount}}: requests that use it fail until set.');
+  });
+
   it('an invalid file exits 2 naming the file and the problem, and writes nothing', async () => {
     const dir = tempDir('vx-cli-import-');
     const file = path.join(dir, 'not-postman.json');
