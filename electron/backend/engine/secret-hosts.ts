@@ -1,4 +1,7 @@
+import { secretFields } from '../../../shared/contract/profiles';
 import { ExplorerFailure } from '../failure';
+import type { SalesUnitProfile } from '../profiles/profile-document';
+import type { SecretValues } from '../vault/secret-vault';
 
 /**
  * A secret the engine knows by value, with the hosts it may travel to. `label` names it for the
@@ -37,26 +40,29 @@ export class SecretHostRefusal extends ExplorerFailure {
 }
 
 /**
- * Turns what a user typed as an allowed host into its stored form: lower case, no scheme, path or
- * user info, so "https://Evil.example/x" and "evil.example" are the same entry. Undefined when it
- * is not a host at all.
+ * The profile's keys and secret variables with the hosts each may go to: the profile's own host
+ * (with its port, so another port on the same machine is another host) and the ones the user added.
  */
-export function normalizeAllowedHost(text: string): string | undefined {
-  const trimmed = text.trim().toLowerCase();
-  if (trimmed === '') return undefined;
-  const wildcard = trimmed.startsWith('*.');
-  const authority = (wildcard ? trimmed.slice(2) : trimmed).replace(/^[a-z][a-z0-9+.-]*:\/\//, '').split(/[/?#]/)[0]!;
-  if (authority === '' || authority.includes('@')) return undefined;
-  let url: URL;
+export function guardedSecretsOf(profile: SalesUnitProfile, baseUrl: string, keys: SecretValues, variables: Record<string, string>): GuardedSecret[] {
+  const own = hostOfBaseUrl(baseUrl);
+  const allowed = (extra: readonly string[] | undefined) => [...(own ? [own] : []), ...(extra ?? [])];
+  const guarded: GuardedSecret[] = [];
+  for (const field of secretFields) {
+    const value = keys[field];
+    if (value) guarded.push({ label: field, value, allowedHosts: allowed(profile.allowedHosts.keys[field]) });
+  }
+  for (const [name, value] of Object.entries(variables)) {
+    guarded.push({ label: `secret variable ${name}`, value, allowedHosts: allowed(profile.allowedHosts.variables[name]) });
+  }
+  return guarded;
+}
+
+function hostOfBaseUrl(baseUrl: string): string | undefined {
   try {
-    url = new URL(`http://${authority}`);
+    return shownHost(new URL(baseUrl));
   } catch {
     return undefined;
   }
-  // URL drops a port that is the default for http, so the port is taken from what was typed.
-  const port = /:(\d+)$/.exec(authority)?.[1];
-  const host = port ? `${url.hostname}:${Number(port)}` : url.hostname;
-  return wildcard ? `*.${host}` : host;
 }
 
 function defaultPort(protocol: string): string {

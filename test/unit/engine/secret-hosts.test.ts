@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { checkSecretHosts, hostMatches, normalizeAllowedHost, SecretHostRefusal, whereCarried, type GuardedSecret, type OutgoingRequest } from '../../../electron/backend/engine/secret-hosts';
+import { checkSecretHosts, hostMatches, SecretHostRefusal, whereCarried, type GuardedSecret, type OutgoingRequest } from '../../../electron/backend/engine/secret-hosts';
+import { normalizeAllowedHost } from '../../../electron/backend/profiles/profile-allowed-hosts';
 
 const SECRET = 'secret-0123456789abcdef';
 const request = (url: string, headers: Array<{ name: string; value: string }> = [], body: string | Buffer = ''): OutgoingRequest => ({ url: new URL(url), headers, body });
