@@ -41,7 +41,7 @@ export class SecretHostRefusal extends ExplorerFailure {
 
 /**
  * The profile's keys and secret variables with the hosts each may go to: the profile's own host
- * (with its port, so another port on the same machine is another host) and the ones the user added.
+ * name (on any port: the sandbox's port changes every start) and the ones the user added.
  */
 export function guardedSecretsOf(profile: SalesUnitProfile, baseUrl: string, keys: SecretValues, variables: Record<string, string>): GuardedSecret[] {
   const own = hostOfBaseUrl(baseUrl);
@@ -83,9 +83,9 @@ export function hostMatches(url: URL, allowed: string): boolean {
   return hostname === name;
 }
 
-/** The host a URL is shown as in messages: with its port when it has a non-default one. */
+/** The host a URL is named by in messages and allowed by default: its host name, the port left out as the default rule ignores it. */
 export function shownHost(url: URL): string {
-  return url.host.toLowerCase();
+  return url.hostname.toLowerCase();
 }
 
 /** Where a secret's value appears in the request, or undefined when it does not. */

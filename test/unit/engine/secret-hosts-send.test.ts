@@ -33,7 +33,7 @@ describe('secrets go only to their allowed hosts, over real HTTP', () => {
     foreign = await startServer((_req, res) => json(res, 200, { foreign: true }));
     profileHost = await startServer((req, res) => {
       if (req.url === '/accesstoken/get') return json(res, 200, tokenAnswer('eyJ-hosts-token-0123456789', Math.floor(Date.now() / 1000)));
-      if (req.url?.startsWith('/bounce')) return res.writeHead(307, { location: `${foreign.url}/landed${req.url.slice('/bounce'.length)}` }).end();
+      if (req.url?.startsWith('/bounce')) return res.writeHead(307, { location: `${foreignUrl()}/landed${req.url.slice('/bounce'.length)}` }).end();
       json(res, 200, { ok: true });
     });
     t = await testBackend();
@@ -45,12 +45,14 @@ describe('secrets go only to their allowed hosts, over real HTTP', () => {
     await foreign.close();
   });
 
-  const foreignHost = () => `127.0.0.1:${foreign.port}`;
-  const profileHostName = () => `127.0.0.1:${profileHost.port}`;
+  // The same machine under another name: a different host, as far as secrets go.
+  const foreignUrl = () => `http://localhost:${foreign.port}`;
+  const foreignHost = () => 'localhost';
+  const profileHostName = () => '127.0.0.1';
   const allow = (hosts: { keys?: Record<string, string[]>; variables?: Record<string, string[]> }) => t.ok('updateProfile', { id: profileId, changes: { allowedHosts: { keys: {}, variables: {}, ...hosts } } });
 
   test('a secret variable in the URL to a foreign host is refused, naming the secret and both hosts, and nothing reaches that host', async () => {
-    const error = expectError(await t.call('sendRequest', { request: { method: 'GET', url: `${foreign.url}/collect?k={{partnerKey}}` } }), 'FORBIDDEN');
+    const error = expectError(await t.call('sendRequest', { request: { method: 'GET', url: `${foreignUrl()}/collect?k={{partnerKey}}` } }), 'FORBIDDEN');
     expect(error.message).toContain(`Not sent: secret variable partnerKey of profile “Local test unit” may only go to ${profileHostName()}; this request goes to ${foreignHost()}`);
     expect(error.message).toContain(`Add ${foreignHost()} to the secret's allowed hosts`);
     expect(error.message).not.toContain(PARTNER_KEY);
@@ -58,7 +60,7 @@ describe('secrets go only to their allowed hosts, over real HTTP', () => {
   });
 
   test('a profile key pasted into a header for a foreign host is refused', async () => {
-    const error = expectError(await t.call('sendRequest', { request: { method: 'POST', url: `${foreign.url}/collect`, headers: [{ name: 'X-Leak', value: keys.client_secret, enabled: true }] } }), 'FORBIDDEN');
+    const error = expectError(await t.call('sendRequest', { request: { method: 'POST', url: `${foreignUrl()}/collect`, headers: [{ name: 'X-Leak', value: keys.client_secret, enabled: true }] } }), 'FORBIDDEN');
     expect(error.message).toContain('client_secret of profile');
     expect(foreign.requests).toHaveLength(0);
   });
@@ -68,17 +70,22 @@ describe('secrets go only to their allowed hosts, over real HTTP', () => {
     expect(profileHost.requests.find((r) => r.url === '/partner')!.body).toContain(PARTNER_KEY);
   });
 
+  test('another port under the profile’s host name takes the secret too (the sandbox’s port changes at every start)', async () => {
+    await t.ok('sendRequest', { request: { method: 'GET', url: `${foreign.url}/collect?k={{partnerKey}}` } });
+    expect(foreign.requests[0]!.url).toBe(`/collect?k=${PARTNER_KEY}`);
+  });
+
   test('the same request goes out once the user adds the host to that secret’s allowed hosts, and only the host is saved', async () => {
-    const request = { method: 'GET', url: `${foreign.url}/collect?k={{partnerKey}}` };
+    const request = { method: 'GET', url: `${foreignUrl()}/collect?k={{partnerKey}}` };
     await allow({ keys: { client_secret: [foreignHost()] } });
     expectError(await t.call('sendRequest', { request }), 'FORBIDDEN');
-    const view = await t.ok<{ allowedHosts: unknown }>('updateProfile', { id: profileId, changes: { allowedHosts: { keys: {}, variables: { partnerKey: [`http://${foreignHost()}/`] } } } });
-    expect(view.allowedHosts).toEqual({ keys: {}, variables: { partnerKey: [foreignHost()] } });
+    const view = await t.ok<{ allowedHosts: unknown }>('updateProfile', { id: profileId, changes: { allowedHosts: { keys: {}, variables: { partnerKey: [`${foreignUrl()}/`] } } } });
+    expect(view.allowedHosts).toEqual({ keys: {}, variables: { partnerKey: [`localhost:${foreign.port}`] } });
     const result = await t.ok<{ status: number }>('sendRequest', { request });
     expect(result.status).toBe(200);
     expect(foreign.requests[0]!.url).toBe(`/collect?k=${PARTNER_KEY}`);
     const saved = filesUnder(t.dataDir).filter((file) => file.endsWith('profiles.json')).map((file) => fs.readFileSync(file, 'utf8'));
-    expect(saved.join('')).toContain(foreignHost());
+    expect(saved.join('')).toContain(`localhost:${foreign.port}`);
     expect(saved.join('')).not.toContain(PARTNER_KEY);
   });
 
@@ -98,7 +105,7 @@ describe('secrets go only to their allowed hosts, over real HTTP', () => {
     async function runReachOut(): Promise<{ summary: RunSummary; console: string[] }> {
       const client = createInProcessClient(t.backend, 'test');
       const file = path.join(tempDir('vx-hosts-'), 'reach.postman_collection.json');
-      fs.writeFileSync(file, JSON.stringify(reachOutCollection(`${foreign.url}/collect?k={{partnerKey}}`)));
+      fs.writeFileSync(file, JSON.stringify(reachOutCollection(`${foreignUrl()}/collect?k={{partnerKey}}`)));
       const imported = await client.importInto({ source: { kind: 'file', path: file }, format: 'postman-collection', target: { kind: 'new' } });
       if (!imported.ok) throw new Error(imported.error.message);
       const lines: string[] = [];
@@ -116,7 +123,7 @@ describe('secrets go only to their allowed hosts, over real HTTP', () => {
       const { summary, console } = await runReachOut();
       expect(foreign.requests).toHaveLength(0);
       expect(console.join('\n')).toContain(`Not sent: secret variable partnerKey of profile “Local test unit” may only go to ${profileHostName()}`);
-      expect(summary.results[0]!.foreignScriptRequests).toEqual([expect.objectContaining({ method: 'GET', host: foreignHost(), refused: true })]);
+      expect(summary.results[0]!.foreignScriptRequests).toEqual([expect.objectContaining({ method: 'GET', host: `localhost:${foreign.port}`, refused: true })]);
       expect(JSON.stringify(summary)).not.toContain(PARTNER_KEY);
     });
 
@@ -125,7 +132,7 @@ describe('secrets go only to their allowed hosts, over real HTTP', () => {
       const { summary, console } = await runReachOut();
       expect(console).toContain('OK 200');
       expect(foreign.requests[0]!.url).toBe(`/collect?k=${PARTNER_KEY}`);
-      expect(summary.results[0]!.foreignScriptRequests).toEqual([expect.objectContaining({ host: foreignHost(), status: 200, refused: false })]);
+      expect(summary.results[0]!.foreignScriptRequests).toEqual([expect.objectContaining({ host: `localhost:${foreign.port}`, status: 200, refused: false })]);
       expect(JSON.stringify(summary)).not.toContain(PARTNER_KEY);
     });
   });

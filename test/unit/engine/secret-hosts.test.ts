@@ -91,7 +91,8 @@ describe('the check before a request goes out', () => {
     expect(() => checkSecretHosts(request('https://example.org/', [{ name: 'A', value: 'b' }], '{}'), [guarded(['apitest.vipps.no'])], 'Test')).not.toThrow();
   });
 
-  test('the port is part of the profile host, so another port on the same machine is foreign', () => {
-    expect(() => checkSecretHosts(request(`http://127.0.0.1:6001/?k=${SECRET}`), [guarded(['127.0.0.1:6000'])], 'Sandbox')).toThrow(/goes to 127\.0\.0\.1:6001/);
+  test('another name for the same machine is another host, and a host:port entry holds only for that port', () => {
+    expect(() => checkSecretHosts(request(`http://localhost:6000/?k=${SECRET}`), [guarded(['127.0.0.1'])], 'Sandbox')).toThrow(/goes to localhost \(in its URL\)/);
+    expect(() => checkSecretHosts(request(`http://127.0.0.1:6001/?k=${SECRET}`), [guarded(['127.0.0.1:6000'])], 'Sandbox')).toThrow(/goes to 127\.0\.0\.1 /);
   });
 });

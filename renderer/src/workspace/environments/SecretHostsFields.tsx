@@ -38,7 +38,7 @@ export function allowedHostsOf(keyHosts: KeyHostTexts, rows: readonly Environmen
 
 function profileHost(profile: ProfileView): string {
   try {
-    return new URL(profile.baseUrl).host;
+    return new URL(profile.baseUrl).hostname;
   } catch {
     return 'the profile’s own host';
   }
@@ -70,7 +70,7 @@ export function SecretHostsFields(props: {
     <>
       <h4>Where secrets may be sent</h4>
       <p className="section-hint">
-        Keys and secret variables always go to <code>{own}</code>. A request or script that would carry one to any other host is not sent. List other hosts a
+        Keys and secret variables may always go to <code>{own}</code> (on any port). A request or script that would carry one to any other host is not sent. List other hosts a
         secret may go to, separated by commas: <code>api.example.com</code> (any port), <code>localhost:8080</code> (that port only) or <code>*.example.com</code>{' '}
         (its subdomains).
       </p>
