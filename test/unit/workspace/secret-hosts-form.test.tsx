@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProfileView } from '../../../shared/contract/profiles';
 import { EnvironmentForm } from '../../../renderer/src/workspace/environments/EnvironmentForm';
+import { ForeignScriptRequests } from '../../../renderer/src/workspace/runner/ForeignScriptRequests';
 import { fakeApi, renderWithApi } from '../components/helpers';
 
 function profile(overrides: Partial<ProfileView> = {}): ProfileView {
@@ -50,5 +51,25 @@ describe('allowed hosts in the environment form', () => {
     renderWithApi(<EnvironmentForm profile={profile({ builtIn: true })} onSaved={() => undefined} />, fakeApi({}));
     expect(screen.queryByLabelText('Allowed hosts for client_secret')).toBeNull();
     expect(screen.getByLabelText('Allowed hosts for partnerKey')).toBeTruthy();
+  });
+});
+
+describe('a run row lists what its scripts sent to other hosts', () => {
+  it('names each host, a refused send as refused and an answered one with its status', () => {
+    render(
+      <ForeignScriptRequests
+        requests={[
+          { method: 'GET', url: 'https://evil.example/c', host: 'evil.example', refused: true, error: 'Not sent: …' },
+          { method: 'POST', url: 'https://hooks.example/x', host: 'hooks.example', status: 204, refused: false },
+        ]}
+      />,
+    );
+    const items = screen.getByRole('list', { name: 'Script requests to other hosts' }).querySelectorAll('li');
+    expect([...items].map((li) => li.textContent)).toEqual(['↗ script sent GET to evil.example: refused, it would carry a secret there', '↗ script sent POST to hooks.example: 204']);
+  });
+
+  it('shows nothing for a request whose scripts stayed on the profile’s host', () => {
+    const { container } = render(<ForeignScriptRequests requests={undefined} />);
+    expect(container.textContent).toBe('');
   });
 });
