@@ -101,7 +101,8 @@ export function whereCarried(request: OutgoingRequest, value: string): 'URL' | '
   } else if (request.url.href.includes(value) || request.url.href.includes(encoded) || decodeSafely(request.url.href).includes(value)) return 'URL';
   if (request.headers.some((h) => contains(h.value) || (whole && h.value.split(/[\s,;=]+/).includes(value)))) return 'header';
   const body = request.body;
-  if (typeof body === 'string' ? contains(body) : whole ? body.toString('utf8') === value : body.includes(value)) return 'body';
+  // A large binary body is searched as bytes; it is decoded only when it is as short as the value.
+  if (typeof body === 'string' ? contains(body) : whole ? body.length === Buffer.byteLength(value) && body.toString('utf8') === value : body.includes(value)) return 'body';
   return undefined;
 }
 
