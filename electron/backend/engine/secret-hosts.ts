@@ -1,11 +1,11 @@
 import { secretFields } from '../../../shared/contract/profiles';
-import { ExplorerFailure } from '../failure';
+import { fail } from '../failure';
 import type { SalesUnitProfile } from '../profiles/profile-document';
 import type { SecretValues } from '../vault/secret-vault';
 
 /**
  * A secret the engine knows by value, with the hosts it may travel to. `label` names it for the
- * person at the screen ("client_secret", "variable apiKey"); the value never leaves this module.
+ * person at the screen ("client_secret", "secret variable apiKey"); the value never leaves this module.
  */
 export interface GuardedSecret {
   label: string;
@@ -26,18 +26,6 @@ export interface OutgoingRequest {
  * as carried only when it is a whole header value, query value or body, not a part of one.
  */
 const MIN_SUBSTRING_LENGTH = 6;
-
-/** A request that would carry a secret to a host it is not allowed on; the host is kept for the run's report. */
-export class SecretHostRefusal extends ExplorerFailure {
-  readonly host: string;
-  readonly secretLabel: string;
-
-  constructor(message: string, host: string, secretLabel: string) {
-    super('FORBIDDEN', message);
-    this.host = host;
-    this.secretLabel = secretLabel;
-  }
-}
 
 /**
  * The profile's keys and secret variables with the hosts each may go to: the profile's own host
@@ -92,9 +80,9 @@ export function shownHost(url: URL): string {
 export function whereCarried(request: OutgoingRequest, value: string): 'URL' | 'header' | 'body' | undefined {
   if (value.length === 0) return undefined;
   const whole = value.length < MIN_SUBSTRING_LENGTH;
-  const contains = (text: string) => (whole ? text === value : text.includes(value));
-  // A value in the URL may have been percent-encoded by URL parsing, so both spellings are looked for.
+  // A value in a URL or a form body may be percent-encoded, so both spellings are looked for.
   const encoded = encodeURIComponent(value);
+  const contains = (text: string) => (whole ? text === value : text.includes(value) || text.includes(encoded));
   if (whole) {
     const parts = [...request.url.searchParams.values(), decodeSafely(request.url.pathname), decodeSafely(request.url.hash.slice(1))];
     if (parts.some((part) => part === value || part.split('/').includes(value))) return 'URL';
@@ -126,10 +114,9 @@ export function checkSecretHosts(request: OutgoingRequest, secrets: readonly Gua
     if (!where) continue;
     const host = shownHost(request.url);
     const allowed = secret.allowedHosts.length > 0 ? secret.allowedHosts.join(', ') : 'no host';
-    throw new SecretHostRefusal(
+    fail(
+      'FORBIDDEN',
       `Not sent: ${secret.label} of profile “${profileName}” may only go to ${allowed}; this request goes to ${host} (in its ${where}). Add ${host} to the secret's allowed hosts in the profile settings if you mean it.`,
-      host,
-      secret.label,
     );
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { checkSecretHosts, hostMatches, SecretHostRefusal, whereCarried, type GuardedSecret, type OutgoingRequest } from '../../../electron/backend/engine/secret-hosts';
+import { ExplorerFailure } from '../../../electron/backend/failure';
+import { checkSecretHosts, hostMatches, whereCarried, type GuardedSecret, type OutgoingRequest } from '../../../electron/backend/engine/secret-hosts';
 import { normalizeAllowedHost } from '../../../electron/backend/profiles/profile-allowed-hosts';
 
 const SECRET = 'secret-0123456789abcdef';
@@ -48,8 +49,9 @@ describe('where a secret is carried', () => {
     expect(whereCarried(request('https://evil.example/', [{ name: 'X-Key', value: `Bearer ${SECRET}` }]), SECRET)).toBe('header');
   });
 
-  test('in a text or binary body', () => {
+  test('in a text, form-encoded or binary body', () => {
     expect(whereCarried(request('https://evil.example/', [], `{"s":"${SECRET}"}`), SECRET)).toBe('body');
+    expect(whereCarried(request('https://evil.example/', [], `k=${encodeURIComponent('sec ret/with+chars!')}`), 'sec ret/with+chars!')).toBe('body');
     expect(whereCarried(request('https://evil.example/', [], Buffer.from(`--b\r\n${SECRET}\r\n--b--`)), SECRET)).toBe('body');
   });
 
@@ -68,13 +70,12 @@ describe('where a secret is carried', () => {
 describe('the check before a request goes out', () => {
   test('refuses a secret on a foreign host with a message naming the secret, the profile and the host', () => {
     const attempt = () => checkSecretHosts(request('https://evil.example/collect', [{ name: 'client_secret', value: SECRET }]), [guarded(['apitest.vipps.no'])], 'Test');
-    expect(attempt).toThrow(SecretHostRefusal);
+    expect(attempt).toThrow(ExplorerFailure);
     try {
       attempt();
     } catch (error) {
-      const refusal = error as SecretHostRefusal;
+      const refusal = error as ExplorerFailure;
       expect(refusal.code).toBe('FORBIDDEN');
-      expect(refusal.host).toBe('evil.example');
       expect(refusal.message).toContain('client_secret of profile “Test” may only go to apitest.vipps.no; this request goes to evil.example');
       expect(refusal.message).toContain('Add evil.example to the secret');
       expect(refusal.message).not.toContain(SECRET);
