@@ -50,6 +50,22 @@ export const SecretVariableChangeSchema = z
   .strict();
 export type SecretVariableChange = z.infer<typeof SecretVariableChangeSchema>;
 
+/** Hosts as the user typed them; the backend stores each in a normal form and refuses what is not a host. */
+const allowedHostList = z.array(z.string().trim().min(1).max(300)).max(50);
+
+/**
+ * Per secret, the hosts it may be sent to besides the profile's own host (which is always
+ * allowed). Only host names are kept here, never a secret; a secret not listed goes to the
+ * profile's host only.
+ */
+export const AllowedHostsSchema = z
+  .object({
+    keys: z.object({ client_id: allowedHostList.optional(), client_secret: allowedHostList.optional(), subscription_key: allowedHostList.optional() }).strict().default({}),
+    variables: z.record(variableName, allowedHostList).default({}),
+  })
+  .strict();
+export type AllowedHosts = z.infer<typeof AllowedHostsSchema>;
+
 export const ProfileDraftSchema = z
   .object({
     name: z.string().trim().min(1).max(80),
@@ -64,6 +80,8 @@ export const ProfileDraftSchema = z
      * the keychain. Left out entirely, the secret variables stay as they are.
      */
     secretVariables: z.array(SecretVariableChangeSchema).max(200).optional(),
+    /** The extra hosts each secret may go to; given, it replaces the stored lists entirely. */
+    allowedHosts: AllowedHostsSchema.optional(),
   })
   .strict();
 export type ProfileDraft = z.infer<typeof ProfileDraftSchema>;
@@ -91,6 +109,8 @@ export const ProfileViewSchema = z.object({
   secrets: z.object({ client_id: SecretStateSchema, client_secret: SecretStateSchema, subscription_key: SecretStateSchema }),
   /** The secret variables by name: whether a value is stored and how it ends, never the value. */
   secretVariables: z.record(z.string(), SecretStateSchema).default({}),
+  /** The extra hosts each key and secret variable may go to (the profile's host is always allowed); absent means none. */
+  allowedHosts: AllowedHostsSchema.optional(),
 });
 export type ProfileView = z.infer<typeof ProfileViewSchema>;
 

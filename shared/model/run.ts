@@ -44,6 +44,19 @@ export const AssertionResultSchema = z.object({
 });
 export type AssertionResult = z.infer<typeof AssertionResultSchema>;
 
+export const ForeignScriptRequestSchema = z.object({
+  method: z.string(),
+  /** Redacted as the result's own URL. */
+  url: z.string(),
+  host: z.string(),
+  status: z.number().int().optional(),
+  /** Not sent because it would have carried a secret to a host the secret may not go to. */
+  refused: z.boolean(),
+  /** Why it got no answer, redacted. */
+  error: z.string().optional(),
+});
+export type ForeignScriptRequest = z.infer<typeof ForeignScriptRequestSchema>;
+
 export const RunRequestResultSchema = z.object({
   iteration: z.number().int(),
   /** Position in the run's sequence (0-based, per iteration). */
@@ -67,6 +80,11 @@ export const RunRequestResultSchema = z.object({
   historyId: z.string().optional(),
   /** A known Vipps mistake this answer shows (a wrong token URL, keys in the body…), with the one thing to change. */
   hint: z.object({ title: z.string(), fix: z.string() }).optional(),
+  /**
+   * The requests its scripts sent with pm.sendRequest to a host other than the profile's, refused
+   * ones included, so a run's report shows where a script reached out to. Absent when none.
+   */
+  foreignScriptRequests: z.array(ForeignScriptRequestSchema).optional(),
   /** True when the request got an answer, it was 2xx/3xx or had tests, and every assertion passed. */
   passed: z.boolean(),
 });

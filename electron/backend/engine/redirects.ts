@@ -27,7 +27,8 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /**
  * Sends a request and follows redirects by hand (axios runs with maxRedirects 0), because the
  * engine must decide per hop which headers go along: the token and keys are dropped as soon as
- * a hop leaves the active profile's scheme, host and port, and stay dropped.
+ * a hop leaves the active profile's scheme, host and port, and stay dropped. A 307/308 keeps the
+ * URL's query and the body, so each hop is checked again for secrets that may not go there.
  */
 export async function followRedirects(
   start: { method: HttpMethod; url: URL; headers: OutgoingHeader[]; body: string | Buffer },
@@ -35,12 +36,15 @@ export async function followRedirects(
   profileOrigin: string | undefined,
   signal: AbortSignal,
   pools: ConnectionPools,
+  /** Runs before every hop goes out, the first included; throwing stops the request there. */
+  beforeHop: (hop: { url: URL; headers: OutgoingHeader[]; body: string | Buffer }) => void = () => undefined,
 ): Promise<ExchangeOutcome> {
   let current = { ...start };
   const redirects: RedirectHop[] = [];
   let credentialsKept = true;
   let earlier = NO_TIME;
   for (;;) {
+    beforeHop(current);
     const response = await exchange({ ...current, signal }, pools);
     const location = response.headers.find((h) => h.name.toLowerCase() === 'location')?.value;
     const next = location && options.followRedirects && REDIRECT_STATUSES.has(response.status) && redirects.length < options.maxRedirects ? nextUrl(location, current.url) : undefined;

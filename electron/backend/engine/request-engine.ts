@@ -18,6 +18,7 @@ import { ProductionGuard } from './production-guard';
 import { describePayload, encodePayload, type EncodedPayload } from './request-payload';
 import { fillRequest, maskSecret, planHeaders, requireKeys, type HeaderPlan, type OutgoingHeader } from './request-builder';
 import { followRedirects } from './redirects';
+import { checkSecretHosts, guardedSecretsOf } from './secret-hosts';
 import { BodyIdleTimeout, DEFAULT_SPOOL_THRESHOLD, ResponseBodies, type TempFolderOptions } from './response-bodies';
 import { shapeResponse } from './response-shape';
 import { addTimings } from './timings';
@@ -166,12 +167,15 @@ export class RequestEngine {
         return {};
       });
       requireKeys(profile, secrets, draft.needs);
+      // Every hop is held to the secrets' allowed hosts, a script's pm.sendRequest included: all of them come through here.
+      const guarded = guardedSecretsOf(profile, this.#options.profiles.baseUrlOf(profile), secrets, secretVariables);
+      const checkHop = (hop: { url: URL; headers: OutgoingHeader[]; body: string | Buffer }) => checkSecretHosts(hop, guarded, profile.name);
       const attempt = async (renewToken: boolean) => {
         const token = draft.needs.includes('token') ? await this.#token(profile.id, renewToken, state.controller.signal) : undefined;
         const credentials = { clientId: secrets.client_id, clientSecret: secrets.client_secret, subscriptionKey: secrets.subscription_key, token };
         const plan = this.#plan(prepared, input.request, credentials, idempotencyKey);
         record.request.headers = plan.headers;
-        const outcome = await followRedirects({ method, url, headers: plan.headers, body: prepared.payload?.encoded?.bytes ?? prepared.body }, input.request.options, prepared.profileOrigin, state.controller.signal, this.#pools);
+        const outcome = await followRedirects({ method, url, headers: plan.headers, body: prepared.payload?.encoded?.bytes ?? prepared.body }, input.request.options, prepared.profileOrigin, state.controller.signal, this.#pools, checkHop);
         return { plan, outcome };
       };
       let { plan, outcome } = await attempt(false);

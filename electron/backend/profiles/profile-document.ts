@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EnvironmentKindSchema } from '../../../shared/contract/app';
-import { MsnSchema, ProfileVariableNameSchema, ProfileVariablesSchema, SystemHeadersSchema, type SystemHeaders } from '../../../shared/contract/profiles';
+import { AllowedHostsSchema, MsnSchema, ProfileVariableNameSchema, ProfileVariablesSchema, SystemHeadersSchema, type SystemHeaders } from '../../../shared/contract/profiles';
 import { hasUserinfo, redactUserinfo, USERINFO_PLACEHOLDER } from '../../../shared/url-userinfo';
 import { APP } from '../app-info';
 import { openDocument, type DocumentStore, type StoreFactory } from '../store/document-store';
@@ -19,6 +19,8 @@ export const StoredProfileSchema = z.object({
   variables: ProfileVariablesSchema,
   /** Names of the secret variables; their values live in the keychain. Files written before they existed have none. */
   secretVariables: z.array(ProfileVariableNameSchema).default([]),
+  /** Where each secret may go besides the profile's host; host names only. Older files have none. */
+  allowedHosts: AllowedHostsSchema.default({ keys: {}, variables: {} }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -46,6 +48,7 @@ export function builtInSandboxProfile(msn: string, now: Date): SalesUnitProfile 
     system: defaultSystemHeaders(),
     variables: {},
     secretVariables: [],
+    allowedHosts: { keys: {}, variables: {} },
     createdAt: time,
     updatedAt: time,
   };

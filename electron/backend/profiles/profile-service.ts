@@ -13,6 +13,7 @@ import { ExplorerFailure, fail } from '../failure';
 import type { DocumentStore } from '../store/document-store';
 import type { SecretValues, SecretVault } from '../vault/secret-vault';
 import { defaultSystemHeaders, SANDBOX_PROFILE_ID, type ProfilesDocument, type SalesUnitProfile } from './profile-document';
+import { normalizeAllowedHosts, renameVariableHosts } from './profile-allowed-hosts';
 import { ProfileSecretVariables } from './profile-secret-variables';
 
 export const ENVIRONMENT_BASE_URLS = {
@@ -129,6 +130,7 @@ export class ProfileService {
       system: { ...defaultSystemHeaders(), ...draft.system },
       variables: draft.variables ?? {},
       secretVariables: variablePlan.names,
+      allowedHosts: normalizeAllowedHosts(draft.allowedHosts ?? { keys: {}, variables: {} }, variablePlan.names),
       createdAt: time,
       updatedAt: time,
     };
@@ -165,6 +167,10 @@ export class ProfileService {
       system: { ...current.system, ...changes.system },
       variables,
       secretVariables: variablePlan.names,
+      allowedHosts: normalizeAllowedHosts(
+        changes.allowedHosts ?? renameVariableHosts(current.allowedHosts, (changes.secretVariables ?? []).flatMap((c) => (c.previousName !== undefined ? [{ from: c.previousName, to: c.name }] : []))),
+        variablePlan.names,
+      ),
       updatedAt: this.#now().toISOString(),
     };
     if (customBaseUrl) next.customBaseUrl = customBaseUrl;
@@ -230,7 +236,11 @@ export class ProfileService {
     const state = await this.#secretVariables.remove(id, name);
     this.#deps.store.update((doc) => ({
       ...doc,
-      profiles: doc.profiles.map((p) => (p.id === id ? { ...p, secretVariables: p.secretVariables.filter((n) => n !== name), updatedAt: this.#now().toISOString() } : p)),
+      profiles: doc.profiles.map((p) => {
+        if (p.id !== id) return p;
+        const { [name]: _hosts, ...variables } = p.allowedHosts.variables;
+        return { ...p, secretVariables: p.secretVariables.filter((n) => n !== name), allowedHosts: { ...p.allowedHosts, variables }, updatedAt: this.#now().toISOString() };
+      }),
     }));
     return state;
   }

@@ -15,6 +15,7 @@ import { ScriptFailure, type AfterResponseContext, type BeforeRequestContext, ty
 import { RunScopes, type RequestScopes } from './run-scopes';
 import type { PlannedRequest, RunSource } from './run-source';
 import { countResults, emptySummary } from './run-summary';
+import { ForeignScriptRequests } from './script-requests';
 import { diagnoseMistake } from '../../../shared/vipps/mistakes';
 
 /** A single send keeps at most this many script console lines for the editor. */
@@ -273,6 +274,7 @@ export class Runner {
     // Tokens from answers and values scripts set into key or token variables count as secrets too.
     const redactor = { text: (text: string) => learned.redact(text) };
     const known = () => [...collectionVars.secrets, ...learned.all()];
+    const foreign = new ForeignScriptRequests(profiles.baseUrlOf(profile), redactor.text);
     const assertions: AssertionResult[] = [];
     const setVariables = new Set<string>();
     let next: string | null | undefined;
@@ -296,7 +298,7 @@ export class Runner {
           if (single.console.length < SINGLE_CONSOLE_LINES) single.console.push(line);
         } else events.publish('run', { type: 'console', runId: summary.runId, ...line });
       },
-      sendRequest: (extra: ApiRequest) => this.#sendForScript(extra, item, scoped, summary, options, signal, known(), learned),
+      sendRequest: (extra: ApiRequest) => this.#sendForScript(extra, item, scoped, summary, options, signal, known(), learned, foreign),
       setNextRequest: (target: string | null) => {
         next = target;
       },
@@ -375,6 +377,7 @@ export class Runner {
       setVariables: [...setVariables],
       ...(result?.historyId ? { historyId: result.historyId } : {}),
       ...(mistake ? { hint: { title: mistake.title, fix: redactor.text(mistake.fix) } } : {}),
+      ...(foreign.list() ? { foreignScriptRequests: foreign.list() } : {}),
       skipped,
       passed: skipped || (error === undefined && answeredWell && assertions.every((a) => a.passed || a.skipped)),
     };
@@ -404,8 +407,15 @@ export class Runner {
     );
   }
 
-  async #sendForScript(request: ApiRequest, item: PlannedRequest, scoped: RequestScopes, summary: RunSummary, options: RunOptions, signal: AbortSignal, secrets: KnownSecret[], learned: RunSecrets): Promise<ScriptResponse> {
-    const result = await this.#send(request, item, scoped, summary, options, signal, secrets);
+  async #sendForScript(request: ApiRequest, item: PlannedRequest, scoped: RequestScopes, summary: RunSummary, options: RunOptions, signal: AbortSignal, secrets: KnownSecret[], learned: RunSecrets, foreign: ForeignScriptRequests): Promise<ScriptResponse> {
+    let result: SendResult;
+    try {
+      result = await this.#send(request, item, scoped, summary, options, signal, secrets);
+    } catch (error) {
+      foreign.failed(request.method, scoped.fill(request.url), error);
+      throw error;
+    }
+    foreign.answered(result);
     const response = await this.#scriptResponse(result);
     learned.learnFromResponse(response.bodyText);
     return response;

@@ -183,7 +183,9 @@ process.on('message', (message) => {
   if (!message || typeof message !== 'object') return;
   if (message.type === 'run') return run(message);
   if (message.type === 'sent' && context) {
-    context.dispatch(`execution.response.${message.id}`, message.eventId, message.error ? new Error(message.error) : null, message.response || null, undefined);
+    // The sandbox's bridge copies values as JSON, which drops an Error's message: a plain object keeps it for err.message.
+    const error = message.error ? { name: 'Error', message: String(message.error) } : null;
+    context.dispatch(`execution.response.${message.id}`, message.eventId, error, message.response || null, undefined);
   }
 });
 process.on('disconnect', () => process.exit(0));

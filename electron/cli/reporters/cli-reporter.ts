@@ -64,6 +64,11 @@ export function createCliReporter(terminal: Terminal, scrub: Scrub): RunReporter
             else line(`    ${paint('red', cross)} ${name}${assertion.message ? `: ${plain(assertion.message)}` : ''}`);
           }
           if (result.error) line(`    ${paint('red', plain(result.error.message))}`);
+          // A script reaching another host is worth seeing even when the run passes.
+          for (const reached of result.foreignScriptRequests ?? []) {
+            const outcome = reached.refused ? paint('red', 'refused: it would carry a secret there') : reached.status !== undefined ? String(reached.status) : paint('red', plain(reached.error ?? 'no answer'));
+            line(`    ${paint('yellow', '↗')} script sent ${reached.method} to ${plain(reached.host)} (not the profile's host): ${outcome}`);
+          }
           break;
         }
         case 'console':

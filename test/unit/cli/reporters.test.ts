@@ -68,6 +68,36 @@ describe('CLI reporter', () => {
   });
 });
 
+describe('pm.sendRequest to a foreign host in the report', () => {
+  const reaching = () => {
+    const summary = sampleSummary();
+    summary.results[0]!.foreignScriptRequests = [
+      { method: 'GET', url: 'https://evil.example/collect?k=«redacted:partnerKey»', host: 'evil.example', refused: true, error: 'Not sent: …' },
+      { method: 'POST', url: 'https://hooks.example/x', host: 'hooks.example', status: 204, refused: false },
+    ];
+    return summary;
+  };
+
+  it('the CLI prints each under its request, refused or with its status', async () => {
+    const terminal = fakeTerminal();
+    const reporter = createCliReporter(terminal, (text) => text);
+    const summary = reaching();
+    reporter.onEvent({ type: 'request-finished', runId: 'run-1', result: summary.results[0]! });
+    await reporter.finish(summary);
+    const out = terminal.stdout();
+    expect(out).toContain("    ↗ script sent GET to evil.example (not the profile's host): refused: it would carry a secret there");
+    expect(out).toContain("    ↗ script sent POST to hooks.example (not the profile's host): 204");
+  });
+
+  it('the JSON report keeps them on the result', async () => {
+    const file = path.join(tempDir(), 'run.json');
+    const reporter = createJsonReporter(file, createScrub([]), { tool: { name: 'vipps-explorer', version: '9.9.9' }, keySource: 'environment variables', environment: 'test' });
+    await reporter.finish(reaching());
+    const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+    expect(report.run.results[0].foreignScriptRequests).toEqual([expect.objectContaining({ host: 'evil.example', refused: true }), expect.objectContaining({ host: 'hooks.example', status: 204 })]);
+  });
+});
+
 describe('JSON reporter', () => {
   it('writes the documented shape: version, tool, where the keys came from, the run and the console', async () => {
     const file = path.join(tempDir(), 'reports', 'run.json');

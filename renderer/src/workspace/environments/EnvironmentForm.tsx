@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ProfileView } from '../../../../shared/contract/profiles';
 import { useExplorer } from '../../api/ExplorerContext';
 import { changesOf, EnvironmentVariablesTable, rowsOf, type EnvironmentVariableRow } from './EnvironmentVariablesTable';
+import { allowedHostsOf, keyHostTextsOf, SecretHostsFields } from './SecretHostsFields';
 import { SaveOutcome, type SaveMessage } from '../../components/common/SaveOutcome';
 import { KeychainChoice, useKeychainStatus } from '../../quickstart/pages/KeychainChoice';
 
@@ -14,6 +15,7 @@ export function EnvironmentForm({ profile, onSaved }: { profile: ProfileView; on
   const [customBaseUrl, setCustomBaseUrl] = useState(profile.customBaseUrl ?? '');
   const [system, setSystem] = useState(profile.system);
   const [variables, setVariables] = useState<EnvironmentVariableRow[]>(() => rowsOf(profile));
+  const [keyHosts, setKeyHosts] = useState(() => keyHostTextsOf(profile));
   const [message, setMessage] = useState<SaveMessage | null>(null);
   // Read only after a refusal: most saves hold no secret, and those need no keychain.
   const keychain = useKeychainStatus(false);
@@ -26,6 +28,7 @@ export function EnvironmentForm({ profile, onSaved }: { profile: ProfileView; on
         msn,
         system,
         ...changesOf(variables),
+        allowedHosts: allowedHostsOf(keyHosts, variables),
         ...(profile.environment === 'custom' ? { customBaseUrl } : {}),
       },
     });
@@ -40,6 +43,8 @@ export function EnvironmentForm({ profile, onSaved }: { profile: ProfileView; on
     if (answer.ok) {
       // Typed secret values are in the keychain now; the form forgets them.
       setVariables(rowsOf(answer.value));
+      // The hosts as stored (normal form, each once), so the form shows what now applies.
+      setKeyHosts(keyHostTextsOf(answer.value));
       onSaved();
     }
   };
@@ -78,6 +83,7 @@ export function EnvironmentForm({ profile, onSaved }: { profile: ProfileView; on
         and never come back to this window. Leave a secret’s value empty to keep it, type to replace it, or remove the row to delete it.
       </p>
       <EnvironmentVariablesTable rows={variables} onChange={setVariables} />
+      <SecretHostsFields profile={profile} keyHosts={keyHosts} onKeyHostsChange={setKeyHosts} rows={variables} onRowsChange={setVariables} />
       {keychainRefused && <KeychainChoice keychain={keychain} onKeptInMemory={() => void submit()} />}
       <div className="env-actions">
         <button type="submit" className="button-primary">

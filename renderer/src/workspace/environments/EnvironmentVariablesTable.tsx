@@ -12,12 +12,17 @@ export interface EnvironmentVariableRow {
   /** The name it was stored under as a secret, so a rename takes the keychain value along. */
   storedAs?: string;
   stored?: SecretState;
+  /** A secret's extra allowed hosts as typed (comma-separated); kept on the row so a rename takes them along. */
+  hosts?: string;
 }
 
 export function rowsOf(profile: ProfileView): EnvironmentVariableRow[] {
   return [
     ...Object.entries(profile.variables).map(([key, value]) => ({ key, value, secret: false })),
-    ...Object.entries(profile.secretVariables).map(([key, stored]) => ({ key, value: '', secret: true, storedAs: key, stored })),
+    ...Object.entries(profile.secretVariables).map(([key, stored]) => {
+      const hosts = profile.allowedHosts?.variables[key];
+      return { key, value: '', secret: true, storedAs: key, stored, ...(hosts?.length ? { hosts: hosts.join(', ') } : {}) };
+    }),
   ];
 }
 

@@ -1,6 +1,7 @@
 import { formatBytes, formatDuration } from '../../components/common/format';
 import { useWorkspace } from '../workspace-context';
 import { doneCount, expectedCount, type RunProgress } from './run-progress';
+import { ForeignScriptRequests } from './ForeignScriptRequests';
 
 const OUTCOME: Record<string, string> = {
   running: 'Running',
@@ -73,6 +74,7 @@ export function RunResults({ progress, collectionId }: { progress: RunProgress; 
               <td>
                 <span className={`method-badge method-${result.method.toLowerCase()}`}>{result.method}</span> {result.name}
                 <div className="run-url">{result.url}</div>
+                <ForeignScriptRequests requests={result.foreignScriptRequests} />
               </td>
               <td>
                 <span className={result.passed ? 'run-ok' : 'run-bad'}>{result.skipped ? 'skipped' : (result.status ?? result.error?.code ?? '—')}</span>
