@@ -34,6 +34,8 @@ export interface RequestEngineOptions {
   /** The most a multipart or binary body may weigh (default 50 MB). */
   uploadLimitBytes?: number;
   now?: () => number;
+  /** Told of every answer (method, URL, body as sent; status and body text), e.g. to learn which payments exist. */
+  onAnswer?: (exchange: { method: string; url: string; body: string; status: number; responseBody: string }) => void;
 }
 
 /** The scopes a caller fills `{{variables}}` from; the chosen profile's own variables are added by the engine. */
@@ -205,6 +207,7 @@ export class RequestEngine {
       const shaped = shapeResponse({ outcome, collected, redactor, redactResult: input.unredactedResponse !== true, requestId, retried, sent });
       shaped.result.redirects = shaped.result.redirects.map((hop) => ({ ...hop, from: redactor.text(hop.from), to: redactor.text(hop.to) }));
       record.response = shaped.recorded;
+      this.#options.onAnswer?.({ method, url: url.href, body: prepared.body, status: shaped.recorded.status, responseBody: shaped.recorded.bodyText });
       record.timings = shaped.result.timings;
       if (shaped.result.body.kind === 'file' && input.knownSecrets?.length) this.#redaction.rememberBody(shaped.result.body.responseId, input.knownSecrets);
       const historyId = input.recordHistory ? this.#record(record, secrets, knownSecrets) : undefined;
