@@ -116,3 +116,12 @@ export function unmatchedOrderIdWarning(call: OrderCall): string {
       : 'the API accepts it and attaches it to nothing until a payment with that id exists.';
   return `${what} for order "${call.orderId}", which matches no payment this session, the history or the sandbox knows: ${consequence} Check the id (for ePayment it is the payment's reference).`;
 }
+
+const OM_ORDER_SEGMENT = /(\/order-management\/v2\/[^/?#]+\/(?:(?:categories|receipts)\/)?)([^/?#]+)(\/?(?:[?#].*)?)$/;
+
+/** The URL text with the OM call's orderId replaced (a `{{variable}}` there included), or null when it names none. */
+export function withOrderId(url: string, orderId: string): string | null {
+  const match = OM_ORDER_SEGMENT.exec(url);
+  if (!match) return null;
+  return `${url.slice(0, match.index)}${match[1]}${encodeURIComponent(orderId)}${match[3]}`;
+}

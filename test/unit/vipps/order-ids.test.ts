@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderCallOf, paymentIdOf, unmatchedOrderIdWarning } from '../../../shared/vipps/order-ids';
+import { orderCallOf, paymentIdOf, unmatchedOrderIdWarning, withOrderId } from '../../../shared/vipps/order-ids';
 
 describe('orderCallOf', () => {
   it('reads the orderId of a category, a receipt and a read-back', () => {
@@ -50,5 +50,14 @@ describe('unmatchedOrderIdWarning', () => {
     const text = unmatchedOrderIdWarning({ kind: 'receipt', paymentType: 'ecom', orderId: 'typo-1' });
     expect(text).toContain('"typo-1"');
     expect(text).toContain('attaches it to nothing until a payment with that id exists');
+  });
+});
+
+describe('withOrderId', () => {
+  it('replaces the id of the URL as typed, a variable or a query kept around it', () => {
+    expect(withOrderId('{{baseUrl}}/order-management/v2/ecom/receipts/{{orderId}}', 'ref-1')).toBe('{{baseUrl}}/order-management/v2/ecom/receipts/ref-1');
+    expect(withOrderId('https://x/order-management/v2/ecom/categories/typo?a=1', 'ref-2')).toBe('https://x/order-management/v2/ecom/categories/ref-2?a=1');
+    expect(withOrderId('https://x/order-management/v2/ecom/typo', 'ref-3')).toBe('https://x/order-management/v2/ecom/ref-3');
+    expect(withOrderId('https://x/epayment/v1/payments', 'ref-4')).toBeNull();
   });
 });
