@@ -144,7 +144,7 @@ export class RequestEngine {
     // One key for every attempt of this send: a retry after a 401 is the same operation.
     const idempotencyKey = randomUUID();
     const draft = this.#plan(prepared, input.request, {}, idempotencyKey);
-    this.#guard.check({ profile, method, toProfileHost: prepared.toProfileHost, tokenEndpoint: draft.tokenEndpoint, runId: input.runId, confirmed: input.confirmProduction === true });
+    this.#guard.check({ profile, method, toProfileHost: prepared.toProfileHost, tokenEndpoint: draft.tokenEndpoint, runId: input.runId, confirmed: input.confirmProduction === true, url: url.href, body: prepared.body });
 
     const state: RunningRequest = { controller: new AbortController() };
     this.#running.set(requestId, state);
