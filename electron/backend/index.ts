@@ -46,6 +46,8 @@ export interface BackendOptions {
   keychain?: KeychainAdapter;
   /** Start the embedded sandbox (default), use one already running, or run without it (false). */
   sandbox?: SandboxChoice;
+  /** Where test/production profiles send instead of Vipps' hosts (tests only; see environment-override.ts). */
+  environmentBaseUrls?: { production?: string };
   /** The script sandbox's limits (time per script, memory of its process). */
   scripts?: ScriptSandboxOptions;
   /** The request engine's knobs: large-body threshold, temp folder, history bounds, clock. */
@@ -99,6 +101,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     store: openProfilesDocument({ factory: options.storeFactory, dir: options.dataDir, notices, sandboxMsn: demoKeys.msn }),
     vault,
     sandboxBaseUrl: () => sandbox.running?.baseUrl,
+    ...(options.environmentBaseUrls ? { environmentBaseUrls: options.environmentBaseUrls } : {}),
     // Called only after construction, once the engine below exists.
     onCredentialsChanged: (profileId) => engine.tokens.forget(profileId),
     // Only when keys are actually being stored: the Sandbox needs none, so a missing keychain is no news before that.
@@ -180,6 +183,7 @@ export type { KnownPayments, OrderIdCheck } from './orders/known-payments';
 
 // What the command line needs besides the above (it is a host too, so it imports only this file).
 export { DATA_DIR_ENV } from './data-dir';
+export { environmentBaseUrlsFromEnv, TEST_PRODUCTION_URL_ENV } from './profiles/environment-override';
 export type { KeyValueFile } from './store/document-store';
 export { MemoryKeychain } from './vault/memory-keychain';
 export { SANDBOX_PROFILE_ID } from './profiles/profile-document';

@@ -120,7 +120,7 @@ export function RequestTabView({ api, tabId, request, onChange, dirty, outcome, 
         </p>
       )}
       {outcome.error?.code === 'CONFIRMATION_REQUIRED' && (
-        <div className="qs-production-warning" role="alert">
+        <div className="qs-production-warning" role="alert" aria-label="Production confirmation">
           <p>{outcome.error.message}</p>
           <button type="button" className="button-danger" onClick={() => onSend({ confirmProduction: true })}>
             Send to Production
