@@ -54,12 +54,6 @@ export class KnownPayments {
     if (this.#session.size > MAX_SESSION_IDS) this.#session.delete(this.#session.values().next().value as string);
   }
 
-  /** An id the run itself will create counts, so a dry run of a whole flow does not warn on its own orders. */
-  expect(id: string): void {
-    this.#session.delete(id);
-    this.#session.add(id);
-  }
-
   check(orderId: string): OrderIdCheck {
     const lists: Record<PaymentSource, string[]> = { session: [...this.#session].reverse(), history: this.#historyIds(), sandbox: this.#sandboxIds() };
     const matches = (Object.keys(lists) as PaymentSource[]).filter((source) => lists[source].includes(orderId));
