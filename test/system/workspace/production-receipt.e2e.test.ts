@@ -38,14 +38,40 @@ afterAll(async () => {
 });
 
 describe('a receipt sent to Production', () => {
-  it('asks first, naming that the receipt can be sent once and never changed, and sends nothing until confirmed', async () => {
+  const goodReceipt = JSON.stringify({ ...SAMPLE_RECEIPT, bottomLine: { currency: 'NOK', receiptNumber: 'R-1' } });
+  const typeBody = async (text: string) => {
+    await page.getByRole('textbox', { name: 'Request body' }).click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText(text);
+  };
+
+  it('"Check only" names a broken rule and sends nothing; Send refuses it before Production', async () => {
     await page.getByRole('button', { name: 'New request', exact: true }).first().click();
     await page.getByLabel('Method').selectOption('POST');
     await page.getByLabel('URL').fill(`{{baseUrl}}/order-management/v2/ecom/receipts/${ORDER}`);
     await page.getByRole('tab', { name: /^Body/ }).click();
     await page.getByRole('radio', { name: 'JSON' }).check();
-    await page.getByRole('textbox', { name: 'Request body' }).click();
-    await page.keyboard.insertText(JSON.stringify({ ...SAMPLE_RECEIPT, bottomLine: { currency: 'NOK', receiptNumber: 'R-1' } }));
+    const broken = JSON.parse(goodReceipt) as typeof SAMPLE_RECEIPT;
+    broken.orderLines[0]!.totalTaxAmount = 1;
+    await typeBody(JSON.stringify(broken));
+    const check = page.getByRole('button', { name: 'Check only' });
+    await expect.poll(() => check.isEnabled()).toBe(true);
+    await check.click();
+    const status = page.getByRole('status', { name: 'Rule check' });
+    await expect.poll(() => status.textContent()).toContain('orderLines[0].totalTaxAmount');
+    expect(await status.textContent()).toContain('nothing was sent');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => page.getByText(/Not sent to Production: A receipt for order/).count()).toBe(1);
+    expect(receiptCalls()).toHaveLength(0);
+  });
+
+  it('asks first, naming that the receipt can be sent once and never changed, and sends nothing until confirmed', async () => {
+    await typeBody(goodReceipt);
+    const check = page.getByRole('button', { name: 'Check only' });
+    await expect.poll(async () => {
+      await check.click();
+      return page.getByRole('status', { name: 'Rule check' }).textContent();
+    }).toContain('Every rule for an Order Management receipt passes. Nothing was sent.');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
 
     const confirmation = page.getByRole('alert', { name: 'Production confirmation' });

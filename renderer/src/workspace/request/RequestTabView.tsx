@@ -6,6 +6,7 @@ import { ResponseViewer } from '../../components/response/ResponseViewer';
 import { SplitPane } from '../layout/SplitPane';
 import { useWideWindow } from '../layout/useWideWindow';
 import { requestActions } from '../slots';
+import { CheckOnly } from './CheckOnly';
 import { OrderIdNotice } from './OrderIdNotice';
 import { RequestLine } from './RequestLine';
 import { RequestPanes } from './RequestPanes';
@@ -102,6 +103,7 @@ export function RequestTabView({ api, tabId, request, onChange, dirty, outcome, 
           if (url !== null) onChange({ ...request, url });
         }}
       />
+      <CheckOnly preview={preview} />
       {preview && !preview.toProfileHost && <p className="section-hint">This URL is not on the environment’s host, so no token or keys go with it.</p>}
     </div>
   );
