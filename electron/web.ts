@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { APP, createBackend, loadConfStoreFactory, dataDirFromArgs, defaultDataDir, keepProcessAlive } from './backend';
+import { APP, createBackend, environmentBaseUrlsFromEnv, loadConfStoreFactory, dataDirFromArgs, defaultDataDir, keepProcessAlive } from './backend';
 import { openBrowser } from './web/open-browser';
 import { startWebHost } from './web/server';
 
@@ -56,6 +56,7 @@ export async function runWebHost(options: WebCommandOptions): Promise<void> {
     dataDir: options.dataDir,
     storeFactory: await loadConfStoreFactory(),
     log: (line) => console.error(line),
+    environmentBaseUrls: environmentBaseUrlsFromEnv(process.env, (line) => console.error(line)),
   });
   const host = await startWebHost({ backend, staticDir: options.staticDir, port: options.port, log: (line) => console.error(line) });
   console.log(`${APP.productName} ${APP.version} is running in your browser at:`);

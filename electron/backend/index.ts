@@ -31,6 +31,8 @@ import { ProfileService } from './profiles/profile-service';
 import type { KeychainAdapter } from './vault/keychain-adapter';
 import { SecretVault } from './vault/secret-vault';
 import { createWorkspaceHandlers } from './workspace/workspace-handlers';
+import { KnownPayments } from './orders/known-payments';
+import { createOrderHandlers } from './orders/order-handlers';
 
 export interface BackendOptions {
   host: CallContext['host'];
@@ -44,6 +46,8 @@ export interface BackendOptions {
   keychain?: KeychainAdapter;
   /** Start the embedded sandbox (default), use one already running, or run without it (false). */
   sandbox?: SandboxChoice;
+  /** Where test/production profiles send instead of Vipps' hosts (tests only; see environment-override.ts). */
+  environmentBaseUrls?: { production?: string };
   /** The script sandbox's limits (time per script, memory of its process). */
   scripts?: ScriptSandboxOptions;
   /** The request engine's knobs: large-body threshold, temp folder, history bounds, clock. */
@@ -65,6 +69,8 @@ export interface Backend {
   readonly events: EventBus;
   /** The runner itself, for in-process callers (the CLI waits on runs and plugs in script hooks). */
   readonly runner: Runner;
+  /** The payments this session, the history and the sandbox know (the CLI checks order ids against them). */
+  readonly knownPayments: KnownPayments;
   call(method: string, input: unknown, ctx?: Partial<CallContext>): ReturnType<typeof dispatch>;
   dispose(): Promise<void>;
 }
@@ -95,14 +101,17 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     store: openProfilesDocument({ factory: options.storeFactory, dir: options.dataDir, notices, sandboxMsn: demoKeys.msn }),
     vault,
     sandboxBaseUrl: () => sandbox.running?.baseUrl,
+    ...(options.environmentBaseUrls ? { environmentBaseUrls: options.environmentBaseUrls } : {}),
     // Called only after construction, once the engine below exists.
     onCredentialsChanged: (profileId) => engine.tokens.forget(profileId),
     // Only when keys are actually being stored: the Sandbox needs none, so a missing keychain is no news before that.
     onKeychainUnavailable: (message) => notices.addOnce('warning', message),
   });
+  const knownPayments = new KnownPayments({ history, sandbox: () => sandbox.running });
   const engine = new RequestEngine({
     profiles,
     history,
+    onAnswer: (exchange) => knownPayments.noteSent(exchange),
     temp: { dataDir: options.dataDir, root: options.requests?.tempRoot },
     spoolThresholdBytes: options.requests?.spoolThresholdBytes,
     uploadLimitBytes: options.requests?.uploadLimitBytes,
@@ -144,6 +153,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...createRunnerHandlers({ runner, store: collections, engine, profiles, extras: (id) => builtInRuns.get(id) }),
     ...createInteropHandlers({ handlers: () => handlers, profiles, tokens: engine.tokens, batchWrites: (id, work) => collections.batch(id, work) }),
     ...createWorkspaceHandlers({ storeFactory: options.storeFactory, dataDir: options.dataDir, notices }),
+    ...createOrderHandlers(knownPayments),
   };
 
   return {
@@ -151,6 +161,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     notices,
     events,
     runner,
+    knownPayments,
     call: (method, input, ctx) => dispatch(handlers, method, input, { host: options.host, ...ctx }, log),
     async dispose() {
       for (const dispose of disposers.reverse()) await dispose();
@@ -168,9 +179,11 @@ export { describeFailure, keepProcessAlive } from './process-guard';
 export type { NoticeBoard } from './store/notices';
 export type { RunnerHooks, BeforeRequestContext, AfterResponseContext, ScopeAccess, VariableScope, ScriptResponse, ScriptSource } from './runner/hooks';
 export type { EventBus, EventListener } from './events/event-bus';
+export type { KnownPayments, OrderIdCheck } from './orders/known-payments';
 
 // What the command line needs besides the above (it is a host too, so it imports only this file).
 export { DATA_DIR_ENV } from './data-dir';
+export { environmentBaseUrlsFromEnv, TEST_PRODUCTION_URL_ENV } from './profiles/environment-override';
 export type { KeyValueFile } from './store/document-store';
 export { MemoryKeychain } from './vault/memory-keychain';
 export { SANDBOX_PROFILE_ID } from './profiles/profile-document';

@@ -4,6 +4,7 @@ import { appContract } from './app';
 import { collectionsContract } from './collections';
 import { historyContract } from './history';
 import { interopContract } from './interop';
+import { ordersContract } from './orders';
 import { profilesContract } from './profiles';
 import { quickstartContract } from './quickstart';
 import { requestsContract } from './requests';
@@ -27,6 +28,7 @@ export const contract = {
   ...runnerContract,
   ...interopContract,
   ...workspaceContract,
+  ...ordersContract,
 };
 
 export type Contract = typeof contract;
@@ -67,3 +69,4 @@ export * from './collections';
 export * from './runner';
 export * from './interop';
 export * from './workspace';
+export * from './orders';

@@ -43,6 +43,8 @@ export interface AppOptions {
   viewport?: { width: number; height: number };
   /** Runs on the empty data folder before the host starts (to plant files the app must cope with). */
   prepareDataDir?(dataDir: string): void;
+  /** Extra environment for the host (e.g. VIPPS_EXPLORER_TEST_PRODUCTION_URL). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export async function openApp(options: AppOptions): Promise<AppSession> {
@@ -52,7 +54,7 @@ export async function openApp(options: AppOptions): Promise<AppSession> {
   options.prepareDataDir?.(dataDir);
   let host: SpawnedHost;
   try {
-    host = await spawnHost('web', ['--no-open', '--port', '0', '--data-dir', dataDir]);
+    host = await spawnHost('web', ['--no-open', '--port', '0', '--data-dir', dataDir], options.env);
   } catch (error) {
     await browser.close();
     throw error;

@@ -1,4 +1,5 @@
 import type { HttpMethod } from '../../../shared/contract/requests';
+import { checkRequestRules, irreversibleActOf } from '../../../shared/vipps/request-rules';
 import { fail } from '../failure';
 import type { SalesUnitProfile } from '../profiles/profile-document';
 import { isStateChanging } from './endpoints';
@@ -10,6 +11,8 @@ const MAX_CONFIRMED_RUNS = 1_000;
  * Production moves real money. The first state-changing request of a run against a
  * production profile's host waits for an explicit yes; after that the run goes on without
  * asking again. A send without a run id is a run of its own, so it asks every time.
+ * Receipts and images cannot be undone at all: before one goes, every rule is checked (a
+ * broken one is refused outright), and it asks on its own, naming what becomes permanent.
  */
 export class ProductionGuard {
   readonly #confirmedRuns = new Set<string>();
@@ -21,9 +24,27 @@ export class ProductionGuard {
     tokenEndpoint: boolean;
     runId: string | undefined;
     confirmed: boolean;
+    /** The filled URL and body, to recognise a receipt or an image and check it. */
+    url: string;
+    body: string;
   }): void {
     const { profile, method, runId } = input;
     if (profile.environment !== 'production' || !input.toProfileHost || input.tokenEndpoint || !isStateChanging(method)) return;
+    const permanent = irreversibleActOf({ method, url: input.url, body: input.body });
+    if (permanent) {
+      const { issues } = checkRequestRules({ method, url: input.url, body: input.body });
+      if (issues.length > 0) {
+        fail(
+          'INVALID_INPUT',
+          `Not sent to Production: ${permanent} It breaks ${issues.length === 1 ? 'a rule' : `${issues.length} rules`}: ${issues.map((i) => `${i.name}: ${i.reason}`).join(' ')} Fix ${issues.length === 1 ? 'it' : 'them'} first.`,
+          issues.map((i) => ({ path: i.name, message: i.reason })),
+        );
+      }
+      if (!input.confirmed) {
+        fail('CONFIRMATION_REQUIRED', `This ${method} goes to Production for "${profile.name}" (MSN ${profile.msn}) and cannot be undone. ${permanent} Every rule check passed. Confirm to send it.`);
+      }
+      return;
+    }
     if (runId !== undefined && this.#confirmedRuns.has(runId)) return;
     if (!input.confirmed) {
       fail(

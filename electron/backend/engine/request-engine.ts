@@ -35,6 +35,8 @@ export interface RequestEngineOptions {
   /** The most a multipart or binary body may weigh (default 50 MB). */
   uploadLimitBytes?: number;
   now?: () => number;
+  /** Told of every answer (method, URL, body as sent; status and body text), e.g. to learn which payments exist. */
+  onAnswer?: (exchange: { method: string; url: string; body: string; status: number; responseBody: string }) => void;
 }
 
 /** The scopes a caller fills `{{variables}}` from; the chosen profile's own variables are added by the engine. */
@@ -143,7 +145,7 @@ export class RequestEngine {
     // One key for every attempt of this send: a retry after a 401 is the same operation.
     const idempotencyKey = randomUUID();
     const draft = this.#plan(prepared, input.request, {}, idempotencyKey);
-    this.#guard.check({ profile, method, toProfileHost: prepared.toProfileHost, tokenEndpoint: draft.tokenEndpoint, runId: input.runId, confirmed: input.confirmProduction === true });
+    this.#guard.check({ profile, method, toProfileHost: prepared.toProfileHost, tokenEndpoint: draft.tokenEndpoint, runId: input.runId, confirmed: input.confirmProduction === true, url: url.href, body: prepared.body });
 
     const state: RunningRequest = { controller: new AbortController() };
     this.#running.set(requestId, state);
@@ -209,6 +211,7 @@ export class RequestEngine {
       const shaped = shapeResponse({ outcome, collected, redactor, redactResult: input.unredactedResponse !== true, requestId, retried, sent });
       shaped.result.redirects = shaped.result.redirects.map((hop) => ({ ...hop, from: redactor.text(hop.from), to: redactor.text(hop.to) }));
       record.response = shaped.recorded;
+      this.#options.onAnswer?.({ method, url: url.href, body: prepared.body, status: shaped.recorded.status, responseBody: shaped.recorded.bodyText });
       record.timings = shaped.result.timings;
       if (shaped.result.body.kind === 'file' && input.knownSecrets?.length) this.#redaction.rememberBody(shaped.result.body.responseId, input.knownSecrets);
       const historyId = input.recordHistory ? this.#record(record, secrets, knownSecrets) : undefined;

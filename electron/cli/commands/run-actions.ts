@@ -15,11 +15,15 @@ import type { Terminal } from '../terminal';
 import { parseWhole } from './numbers';
 import { postmanFileHasScripts, prepareCollectionSource, type CollectionSource } from './collection-source';
 import { readQuickStartImage } from './quickstart-image';
+import { dryRun } from './run-dry';
+import { createOrderIdReporter } from './run-order-ids';
+import { chooseReporters } from '../reporters/index';
 
 /** Runs with reporters, Ctrl-C handling and the exit code; shared by `run collection` and `run quickstart`. */
 export async function runWithReporters(target: RunTarget, options: RunOptionsInput, flags: CommonRunFlags, terminal: Terminal, extraSecrets: string[] = []): Promise<ExitCode> {
   const scrub = createScrub([...target.secrets, ...extraSecrets]);
   const reporters = createReporters(flags, terminal, scrub, { tool: { name: 'vipps-explorer', version: APP.version }, keySource: target.keySource, environment: target.environment });
+  reporters.push(createOrderIdReporter(target.session.backend.knownPayments, terminal, scrub, chooseReporters(flags).has('cli')));
   const runTimeoutMs = parseWhole(flags.timeout, '--timeout', 1, 24 * 3_600_000);
   const client = createInProcessClient(target.session.backend, 'cli');
   const interrupt = new AbortController();
@@ -107,7 +111,7 @@ export async function runCollection(collectionPath: string, flags: CollectionFla
   let source: CollectionSource | undefined;
   try {
     // The script process starts now, alongside converting the collection and fetching the token.
-    if (postmanFileHasScripts(path.resolve(collectionPath))) target.session.backend.runner.prepareScripts();
+    if (!flags.dryRun && postmanFileHasScripts(path.resolve(collectionPath))) target.session.backend.runner.prepareScripts();
     source = await prepareCollectionSource(target.session, path.resolve(collectionPath), { vippsAuth: target.keySource !== 'none' });
     let itemPath = '';
     if (flags.folder) {
@@ -122,6 +126,10 @@ export async function runCollection(collectionPath: string, flags: CollectionFla
     const startValues = start?.values;
     const droppedLine = start && start.dropped.length > 0 && flags.environment ? droppedValuesLine(flags.environment, start.dropped) : '';
     if (droppedLine) terminal.err(droppedLine);
+    if (flags.dryRun) {
+      const scrub = createScrub([...target.secrets, ...secretLookingValues({ ...fileValues, ...variables })]);
+      return await dryRun(target, { collectionId: source.collectionId, itemPath, runValues: { ...startValues, ...variables } }, terminal, scrub);
+    }
     const code = await runWithReporters(
       target,
       {
@@ -158,6 +166,7 @@ export async function runQuickStart(flags: QuickStartFlags, terminal: Terminal):
   const imageSrc = flags.image ? readQuickStartImage(flags.image) : undefined;
   const target = await openRunTarget(flags, 'sandbox');
   try {
+    if (flags.dryRun) return await dryRun(target, { collectionId: QUICKSTART_COLLECTION_ID, itemPath: '', runValues: imageSrc ? { imageSrc } : {} }, terminal, createScrub(target.secrets));
     // Fresh orderId, imageId and Idempotency-Key, so a second run does not meet the first one's write-once receipt.
     await target.session.call('newQuickStartOrder', { paymentApi: flags.payment }, 'Starting a new quick-start order');
     if (!imageSrc) terminal.err('No --image given: the optional image step is skipped.\n');

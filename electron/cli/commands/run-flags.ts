@@ -19,6 +19,8 @@ export interface TargetFlags {
 export interface CommonRunFlags extends ReporterFlags, TargetFlags {
   timeout?: string;
   confirmProduction?: boolean;
+  /** Check every request against the rules and send none. */
+  dryRun?: boolean;
 }
 
 export interface QuickStartFlags extends CommonRunFlags {

@@ -15,7 +15,14 @@ export function addRunFlags(command: Command): Command {
     .option('--reporter-json-export <FILE>', 'where the JSON report goes (turns the json reporter on)')
     .option('--reporter-junit-export <FILE>', 'where the JUnit XML report goes (turns the junit reporter on)')
     .option('--timeout <MS>', 'cancel the whole run after MS milliseconds (newman’s --timeout)')
-    .option('--confirm-production', 'allow a production run to change real orders', false);
+    .option('--confirm-production', 'allow a production run to change real orders', false)
+    .option('--dry-run', 'check every request against the Vipps rules and send none; a line per request', false)
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 every request passed (with --dry-run: every request keeps the rules);
+1 a request or assertion failed (with --dry-run: a request breaks a rule); 2 bad arguments or input files.`,
+    );
 }
 
 export function registerRunCommands(run: Command, terminal: Terminal, setExit: (code: number) => void): void {

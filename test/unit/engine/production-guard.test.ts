@@ -9,6 +9,7 @@ import { NoticeBoard } from '../../../electron/backend/store/notices';
 import { MemoryKeychain } from '../../../electron/backend/vault/memory-keychain';
 import { SecretVault } from '../../../electron/backend/vault/secret-vault';
 import { HttpRequestSchema, type HttpRequestInput } from '../../../shared/contract/requests';
+import { SAMPLE_RECEIPT } from '../../../shared/quickstart/templates';
 import { json, randomKeys, startServer, tempFolder, tokenAnswer, type TestServer } from './harness';
 
 describe('production guard', () => {
@@ -65,5 +66,25 @@ describe('production guard', () => {
   test('reads and the token call need no confirmation', async () => {
     await expect(send({ method: 'GET', url: '{{baseUrl}}/epayment/v1/payments/ref-12345678' })).resolves.toMatchObject({ status: 200 });
     await expect(send({ method: 'POST', url: '{{baseUrl}}/accesstoken/get' })).resolves.toMatchObject({ status: 200 });
+  });
+
+  const receipt = (body: unknown): HttpRequestInput => ({ method: 'POST', url: '{{baseUrl}}/order-management/v2/ecom/receipts/live-order-1', body: JSON.stringify(body) });
+  const goodReceipt = { ...SAMPLE_RECEIPT, bottomLine: { currency: 'NOK', receiptNumber: 'R-1' } };
+
+  test('a receipt asks on its own, naming that it cannot be changed, even inside a confirmed run', async () => {
+    await expect(send(post, { runId: 'run-r', confirmProduction: true })).resolves.toMatchObject({ status: 200 });
+    await expect(send(receipt(goodReceipt), { runId: 'run-r' })).rejects.toMatchObject({
+      code: 'CONFIRMATION_REQUIRED',
+      message: expect.stringContaining('A receipt for order "live-order-1" can be sent once; it cannot be changed or removed'),
+    });
+    expect(apiCalls()).toHaveLength(1);
+    await expect(send(receipt(goodReceipt), { runId: 'run-r', confirmProduction: true })).resolves.toMatchObject({ status: 200 });
+  });
+
+  test('a receipt that breaks a rule is refused before it reaches Production, confirmed or not', async () => {
+    const broken = structuredClone(goodReceipt);
+    broken.orderLines[0]!.totalTaxAmount = 1;
+    await expect(send(receipt(broken), { confirmProduction: true })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('orderLines[0].totalTaxAmount') });
+    expect(apiCalls()).toHaveLength(0);
   });
 });

@@ -1,10 +1,13 @@
 import { useCallback, type KeyboardEvent } from 'react';
 import type { ExplorerApi } from '../../../../shared/contract';
 import type { ApiRequest } from '../../../../shared/model/request';
+import { withOrderId } from '../../../../shared/vipps/order-ids';
 import { ResponseViewer } from '../../components/response/ResponseViewer';
 import { SplitPane } from '../layout/SplitPane';
 import { useWideWindow } from '../layout/useWideWindow';
 import { requestActions } from '../slots';
+import { CheckOnly } from './CheckOnly';
+import { OrderIdNotice } from './OrderIdNotice';
 import { RequestLine } from './RequestLine';
 import { RequestPanes } from './RequestPanes';
 import { TestResults, testsLabel } from './TestResults';
@@ -91,6 +94,16 @@ export function RequestTabView({ api, tabId, request, onChange, dirty, outcome, 
           (Environments, in the sidebar), or sending stops there.
         </p>
       )}
+      <OrderIdNotice
+        api={api}
+        preview={preview}
+        lastAnswer={outcome.result?.requestId}
+        onPick={(orderId) => {
+          const url = withOrderId(request.url, orderId);
+          if (url !== null) onChange({ ...request, url });
+        }}
+      />
+      <CheckOnly preview={preview} />
       {preview && !preview.toProfileHost && <p className="section-hint">This URL is not on the environment’s host, so no token or keys go with it.</p>}
     </div>
   );
@@ -109,7 +122,7 @@ export function RequestTabView({ api, tabId, request, onChange, dirty, outcome, 
         </p>
       )}
       {outcome.error?.code === 'CONFIRMATION_REQUIRED' && (
-        <div className="qs-production-warning" role="alert">
+        <div className="qs-production-warning" role="alert" aria-label="Production confirmation">
           <p>{outcome.error.message}</p>
           <button type="button" className="button-danger" onClick={() => onSend({ confirmProduction: true })}>
             Send to Production
