@@ -87,4 +87,10 @@ describe('production guard', () => {
     await expect(send(receipt(broken), { confirmProduction: true })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('orderLines[0].totalTaxAmount') });
     expect(apiCalls()).toHaveLength(0);
   });
+
+  test('an image upload that breaks a rule is refused before Production, naming that an image id is for good', async () => {
+    const image: HttpRequestInput = { method: 'POST', url: '{{baseUrl}}/order-management/v1/images', body: JSON.stringify({ imageId: 'logo-live-1', src: 'data:image/png;base64,AAAA', type: 'base64' }) };
+    await expect(send(image, { confirmProduction: true })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('An image with id "logo-live-1" can be uploaded once') });
+    expect(apiCalls()).toHaveLength(0);
+  });
 });
