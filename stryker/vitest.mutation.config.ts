@@ -16,5 +16,7 @@ export default defineConfig({
       'test/unit/interop/curl.test.ts',
     ],
     environment: 'node',
+    // Instrumented code runs several times slower; the 2 MiB image tests need the room.
+    testTimeout: 30_000,
   },
 });
