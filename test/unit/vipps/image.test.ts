@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inspectImage, MAX_IMAGE_BYTES, MIN_IMAGE_HEIGHT, validateImageUpload } from '../../../shared/vipps/image';
-import { imageBody, makeJpegHeader, makePng } from '../sandbox/helpers';
+import { imageBody, makeJpegHeader, makePng } from './image-bytes';
 
 // OM image rules (reference §3.3): PNG (89 50 4E 47 0D 0A 1A 0A) or JPEG (FF D8 FF) only, at
 // most 2 MB decoded, at least 167 px high (PNG IHDR, JPEG SOFn). The size boundaries are tried
