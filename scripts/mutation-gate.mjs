@@ -62,7 +62,7 @@ function main() {
   try {
     parsed = JSON.parse(readFileSync(report, 'utf8'));
   } catch (error) {
-    throw new Error(`Cannot read the mutation report ${report} (${error.message}). Run "npx stryker run" first; its json reporter writes it.`);
+    throw new Error(`Cannot read the mutation report ${report} (${error.message}). Run "npx stryker run" first; its json reporter writes it.`, { cause: error });
   }
   const rows = scoresOf(parsed);
   if (rows.length === 0) throw new Error(`The mutation report ${report} lists no mutated file: check "mutate" in stryker.config.mjs.`);

@@ -129,7 +129,7 @@ describe('currency and lines (R10)', () => {
     expect(names({ orderLines: [line()] })).toEqual(['bottomLine']);
     expect(names({ orderLines: 'x', bottomLine: { currency: 'NOK' } })).toEqual(['orderLines']);
     expect(names('not a receipt')).toEqual(['$']);
-    expect(names(receipt(['line']))).toEqual(['orderLines[0]']);
+    expect(names(receipt(['line' as unknown as Line]))).toEqual(['orderLines[0]']);
   });
 });
 
