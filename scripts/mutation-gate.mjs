@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 const DEFAULT_REPORT = 'reports/mutation/mutation.json';
 const DEFAULT_THRESHOLD = 85;
 
-/** Mutants that a test killed (or that broke the build or ran out of time) count as detected. */
+/** Mutants that a test killed, or that made the tests run out of time, count as detected (as Stryker counts them). */
 const DETECTED = new Set(['Killed', 'Timeout']);
 /** Mutants no test noticed: the ones the score is about. */
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
