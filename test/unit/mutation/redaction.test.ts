@@ -123,6 +123,9 @@ describe('secret variable names', () => {
     // Only a whole "type" name is spared: a token kept beside it is still a token.
     expect(isSecretVariableName('token_type_value')).toBe(true);
     expect(isSecretVariableName('my_token_type')).toBe(true);
+    // Only a name that ends in url/uri is a place; a key kept URL-encoded is still a key.
+    expect(isSecretVariableName('api_key_urlencoded')).toBe(true);
+    expect(isSecretVariableName('client_secret_uri_safe')).toBe(true);
   });
 });
 
@@ -136,7 +139,14 @@ describe('tokenValuesIn', () => {
     expect(tokenValuesIn('{"access_token": 12345678, "id_token": null, "refresh_token": {"access_token": "deep"}}')).toEqual(['deep']);
     expect(tokenValuesIn('{"access_token": "cut')).toEqual([]);
     expect(tokenValuesIn('{"token": "abcdefgh"}')).toEqual([]);
-    expect(tokenValuesIn('["x", {"access_token": "in-array"}]')).toEqual(['in-array']);
+    expect(tokenValuesIn('["x", null, 5, {"access_token": "in-array"}]')).toEqual(['in-array']);
+  });
+
+  it('walks at most 10 000 values: the token on the 10 000th is found, one further is not', () => {
+    // The root is the 1st value, the list the 2nd, its items the next ones, the token's object the last.
+    const body = (items: number) => JSON.stringify({ z: { access_token: 'last' }, list: Array.from({ length: items }, () => ({ n: 1, s: 'x' })) });
+    expect(tokenValuesIn(body(9997))).toEqual(['last']);
+    expect(tokenValuesIn(body(9998))).toEqual([]);
   });
 
   it('stops walking a huge answer', () => {

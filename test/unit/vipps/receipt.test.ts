@@ -108,7 +108,9 @@ describe('amounts (R3, R7)', () => {
   });
 
   it('refuses negative discounts, tips and payment sources, and allows them absent or null', () => {
-    expect(names(receipt([line({ discount: -1 })]))).toEqual(['orderLines[0].discount']);
+    expect(issues(receipt([line({ discount: -1 })]))).toEqual([{ name: 'orderLines[0].discount', reason: 'Amounts may not be negative: mark returned items with isReturn: true instead.' }]);
+    expect(reasonOf(receipt([line({ totalAmount: -1000, totalAmountExcludingTax: -800, totalTaxAmount: -200 })]), 'orderLines[0].totalAmount')).toBe('Amounts may not be negative: mark returned items with isReturn: true instead.');
+    expect(reasonOf(receipt([line({ discount: 1.5 })]), 'orderLines[0].discount')).toBe('1.5 has decimals: amounts are whole minor units (øre or cents), so 10.50 is written 1050.');
     expect(names(receipt([line({ discount: null })]))).toEqual([]);
     expect(names(receipt(undefined, { tipAmount: -1 }))).toEqual(['bottomLine.tipAmount']);
     expect(names(receipt(undefined, { tipAmount: 0, paymentSources: { card: 1000, cash: null } }))).toEqual([]);
