@@ -31,7 +31,7 @@ const electronOnlyHere = ['electron/main.ts', 'electron/preload.ts'];
 const noElectron = { name: 'electron', message: 'Only electron/main.ts and electron/preload.ts may import electron; pass what you need in.' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tmp/**', 'test-results/**', 'bench/results/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tmp/**', 'test-results/**', 'bench/results/**', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

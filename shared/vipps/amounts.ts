@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-function amountReason(input: unknown, allowNegative: boolean): string {
+/**
+ * Called only when an amount failed the schema, so a safe integer that gets here is negative
+ * (the one rule left after "whole number").
+ */
+function amountReason(input: unknown): string {
   if (input === undefined) return 'This amount is required but missing.';
   if (typeof input === 'string') {
     return 'Amounts are numbers, not text: write 1000, not "1000" (minor units, 10.00 = 1000).';
@@ -10,16 +14,13 @@ function amountReason(input: unknown, allowNegative: boolean): string {
     return `${input} has decimals: amounts are whole minor units (øre or cents), so 10.50 is written 1050.`;
   }
   if (!Number.isSafeInteger(input)) return 'This amount is too large.';
-  if (!allowNegative && input < 0) {
-    return 'Amounts may not be negative: mark returned items with isReturn: true instead.';
-  }
-  return 'Expected a whole number of minor units (10.00 = 1000).';
+  return 'Amounts may not be negative: mark returned items with isReturn: true instead.';
 }
 
 /** A non-negative integer in minor units (øre/cents), with our own wording for each mistake. */
 export function minorUnits() {
-  return z.int({ error: (iss) => amountReason(iss.input, false) }).min(0, {
-    error: (iss) => amountReason(iss.input, false),
+  return z.int({ error: (iss) => amountReason(iss.input) }).min(0, {
+    error: (iss) => amountReason(iss.input),
   });
 }
 

@@ -75,6 +75,12 @@ export function describeIssue(issue: RawIssue): string {
         ? `Must be ${values[0]}.`
         : `Must be one of ${values.join(', ')} (spelled exactly so).`;
     }
+    case 'invalid_key': {
+      // A record's key broke the key schema (ePayment metadata keys ≤ 100): zod wraps that
+      // schema's own issue, whose sentence says what is wrong.
+      const inner = issue.issues?.[0]?.message;
+      return inner ?? 'This key is not allowed here.';
+    }
     case 'unrecognized_keys':
       return `Unknown field(s): ${issue.keys.join(', ')}.`;
     default:

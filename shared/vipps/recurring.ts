@@ -83,7 +83,11 @@ export function validateCreateCharge(
   const today = new Date(options.now ?? Date.now());
   const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
   const minDays = options.minDaysAhead ?? 1;
-  if (Number.isNaN(due)) return { ok: false, issues: [{ name: 'due', reason: 'due is not a real calendar date.' }] };
+  // Date.parse rolls an impossible day over ("2030-02-30" becomes 2 March), so the parsed date
+  // written back must be the very text given.
+  if (Number.isNaN(due) || new Date(due).toISOString().slice(0, 10) !== schema.value.due) {
+    return { ok: false, issues: [{ name: 'due', reason: `due ${schema.value.due} is not a real calendar date: check the day and month.` }] };
+  }
   if ((due - todayUtc) / 86_400_000 < minDays) {
     return { ok: false, issues: [{ name: 'due', reason: `due must be at least ${minDays} day(s) after today.` }] };
   }
