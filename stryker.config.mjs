@@ -6,12 +6,12 @@ export default {
   testRunner: 'vitest',
   vitest: { configFile: 'stryker/vitest.mutation.config.ts' },
   // The Vipps rules, the secret handling and the curl defect finder: the code whose mistakes
-  // would reach a merchant's payment or leak a key. Allowed hosts per secret is not here yet
-  // (built elsewhere at the same time).
+  // would reach a merchant's payment or leak a key, allowed hosts per secret included.
   mutate: [
     'shared/vipps/**/*.ts',
     '!shared/vipps/index.ts',
     'electron/backend/engine/engine-redaction.ts',
+    'electron/backend/engine/secret-hosts.ts',
     'electron/backend/runner/run-secrets.ts',
     'shared/http/credential-headers.ts',
     'electron/backend/history/redactor.ts',
