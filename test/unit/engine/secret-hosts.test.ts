@@ -197,6 +197,11 @@ describe('where a secret is carried, at the edges', () => {
     expect(whereCarried(request(url, [], Buffer.from('abcd')), '1000')).toBeUndefined();
     expect(whereCarried(request(url, [], Buffer.from('{"amount":10000}')), '1000')).toBeUndefined();
   });
+
+  test('a binary body is compared by its bytes: a stray byte that decodes to the replacement character is not that character', () => {
+    expect(whereCarried(request(url, [], Buffer.from([0xff])), '\uFFFD')).toBeUndefined();
+    expect(whereCarried(request(url, [], Buffer.from('\uFFFD')), '\uFFFD')).toBe('body');
+  });
 });
 
 describe('the refusal message', () => {
