@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ExplorerFailure } from '../../../electron/backend/failure';
-import { checkSecretHosts, hostMatches, whereCarried, type GuardedSecret, type OutgoingRequest } from '../../../electron/backend/engine/secret-hosts';
+import { checkSecretHosts, guardedSecretsOf, hostMatches, whereCarried, type GuardedSecret, type OutgoingRequest } from '../../../electron/backend/engine/secret-hosts';
+import type { SalesUnitProfile } from '../../../electron/backend/profiles/profile-document';
 import { normalizeAllowedHost } from '../../../electron/backend/profiles/profile-allowed-hosts';
 
 const SECRET = 'secret-0123456789abcdef';
@@ -95,5 +96,126 @@ describe('the check before a request goes out', () => {
   test('another name for the same machine is another host, and a host:port entry holds only for that port', () => {
     expect(() => checkSecretHosts(request(`http://localhost:6000/?k=${SECRET}`), [guarded(['127.0.0.1'])], 'Sandbox')).toThrow(/goes to localhost \(in its URL\)/);
     expect(() => checkSecretHosts(request(`http://127.0.0.1:6001/?k=${SECRET}`), [guarded(['127.0.0.1:6000'])], 'Sandbox')).toThrow(/goes to 127\.0\.0\.1 /);
+  });
+});
+
+describe('the secrets a profile guards', () => {
+  const profile = (allowedHosts: SalesUnitProfile['allowedHosts']) => ({ allowedHosts }) as SalesUnitProfile;
+
+  test('each stored key and secret variable, allowed to the profile host on any port and to the hosts the user added', () => {
+    const secrets = guardedSecretsOf(
+      profile({ keys: { client_secret: ['auth.example', '*.vipps.no'] }, variables: { apiKey: ['api.example'] } }),
+      'https://APItest.vipps.no:8443/base',
+      { client_id: 'id-123', client_secret: 'sec-456', subscription_key: '' },
+      { apiKey: 'key-789', other: 'val-000' },
+    );
+    expect(secrets).toEqual([
+      { label: 'client_id', value: 'id-123', allowedHosts: ['apitest.vipps.no'] },
+      { label: 'client_secret', value: 'sec-456', allowedHosts: ['apitest.vipps.no', 'auth.example', '*.vipps.no'] },
+      { label: 'secret variable apiKey', value: 'key-789', allowedHosts: ['apitest.vipps.no', 'api.example'] },
+      { label: 'secret variable other', value: 'val-000', allowedHosts: ['apitest.vipps.no'] },
+    ]);
+  });
+
+  test('a base URL that does not parse adds no own host, only the added ones', () => {
+    const secrets = guardedSecretsOf(profile({ keys: { client_id: ['auth.example'] }, variables: {} }), 'not a url', { client_id: 'id-123', client_secret: 'sec-456' }, {});
+    expect(secrets).toEqual([
+      { label: 'client_id', value: 'id-123', allowedHosts: ['auth.example'] },
+      { label: 'client_secret', value: 'sec-456', allowedHosts: [] },
+    ]);
+  });
+
+  test('no keys and no variables guard nothing', () => {
+    expect(guardedSecretsOf(profile({ keys: {}, variables: {} }), 'https://apitest.vipps.no', {}, {})).toEqual([]);
+  });
+});
+
+describe('host rules at their edges', () => {
+  test('a port-less URL is on the default port of its scheme', () => {
+    expect(hostMatches(new URL('http://example.org/'), 'example.org:80')).toBe(true);
+    expect(hostMatches(new URL('http://example.org/'), 'example.org:443')).toBe(false);
+    expect(hostMatches(new URL('https://example.org/'), 'example.org:80')).toBe(false);
+  });
+
+  test('an IPv6 host without a port allows every port; with one, only that port', () => {
+    expect(hostMatches(new URL('http://[::1]:5000/'), '[::1]')).toBe(true);
+    expect(hostMatches(new URL('http://[::1]:9000/'), '[::1]:9000')).toBe(true);
+    expect(hostMatches(new URL('http://[::1]:5000/'), '[::1]:9000')).toBe(false);
+  });
+
+  test('an entry with trailing text after the port is no host:port rule', () => {
+    expect(hostMatches(new URL('http://localhost:80/'), 'localhost:80x')).toBe(false);
+  });
+
+  test('a plain host allows only that exact name, not one ending like it', () => {
+    expect(hostMatches(new URL('https://evilvipps.no/'), 'vipps.no')).toBe(false);
+    expect(hostMatches(new URL('https://rapitest.vipps.no/'), 'apitest.vipps.no')).toBe(false);
+    expect(hostMatches(new URL('https://APITEST.vipps.no/'), 'apitest.vipps.no')).toBe(true);
+  });
+});
+
+describe('where a secret is carried, at the edges', () => {
+  const url = 'https://evil.example/';
+
+  test('an empty value is carried nowhere', () => {
+    expect(whereCarried(request(url, [{ name: 'A', value: '' }], ''), '')).toBeUndefined();
+  });
+
+  test('from six characters on a value counts inside a text too; below six only whole', () => {
+    expect(whereCarried(request(url, [], '{"pin":"123456"}'), '123456')).toBe('body');
+    expect(whereCarried(request(url, [], '{"pin":"12345"}'), '12345')).toBeUndefined();
+    expect(whereCarried(request(url, [], '12345'), '12345')).toBe('body');
+  });
+
+  test('a long value inside a URL part, as typed, percent-encoded or with a percent sign of its own', () => {
+    expect(whereCarried(request(`${url}?auth=Bearer%20${SECRET}`), SECRET)).toBe('URL');
+    expect(whereCarried(request(`${url}x/pa%41ss-word`), 'pa%41ss-word')).toBe('URL');
+    const odd = 'sec ret/with+chars!';
+    expect(whereCarried(request(`${url}?k=${encodeURIComponent(odd)}&junk=%ZZ`), odd)).toBe('URL');
+  });
+
+  test('a URL that does not decode is searched as it is', () => {
+    expect(whereCarried(request(`${url}?q=%ZZ`, [{ name: 'X-Key', value: SECRET }]), SECRET)).toBe('header');
+    expect(whereCarried(request(`${url}%ZZ/?q=%ZZ#%ZZ`, [{ name: 'X-Pin', value: '1000' }]), '1000')).toBe('header');
+  });
+
+  test('a short value as a path segment, the fragment or a whole query value', () => {
+    expect(whereCarried(request(`${url}pin/1000/check`), '1000')).toBe('URL');
+    expect(whereCarried(request(`${url}#1000`), '1000')).toBe('URL');
+    expect(whereCarried(request(`${url}?k=12%2F34`), '12/34')).toBe('URL');
+    expect(whereCarried(request(`${url}pin/10000/check#x1000`), '1000')).toBeUndefined();
+  });
+
+  test('a short value as a word of a header value', () => {
+    expect(whereCarried(request(url, [{ name: 'Cookie', value: 'pin=1000; theme=dark' }]), '1000')).toBe('header');
+    expect(whereCarried(request(url, [{ name: 'X-Auth', value: 'PIN 1000' }]), '1000')).toBe('header');
+    expect(whereCarried(request(url, [{ name: 'Cookie', value: 'pin=10000; theme=dark' }]), '1000')).toBeUndefined();
+  });
+
+  test('a short value in a binary body only when it is the whole body', () => {
+    expect(whereCarried(request(url, [], Buffer.from('1000')), '1000')).toBe('body');
+    expect(whereCarried(request(url, [], Buffer.from('abcd')), '1000')).toBeUndefined();
+    expect(whereCarried(request(url, [], Buffer.from('{"amount":10000}')), '1000')).toBeUndefined();
+  });
+
+  test('a binary body is compared by its bytes: a stray byte that decodes to the replacement character is not that character', () => {
+    expect(whereCarried(request(url, [], Buffer.from([0xff])), '\uFFFD')).toBeUndefined();
+    expect(whereCarried(request(url, [], Buffer.from('\uFFFD')), '\uFFFD')).toBe('body');
+  });
+});
+
+describe('the refusal message', () => {
+  const attempt = (allowedHosts: string[], value = SECRET) => () => checkSecretHosts(request(`https://evil.example/?k=${value}`), [guarded(allowedHosts, value, 'secret variable apiKey')], 'Test');
+
+  test('lists every allowed host', () => {
+    expect(attempt(['apitest.vipps.no', '*.vipps.no'])).toThrow('secret variable apiKey of profile “Test” may only go to apitest.vipps.no, *.vipps.no; this request goes to evil.example (in its URL).');
+  });
+
+  test('says "no host" when the secret may go nowhere', () => {
+    expect(attempt([])).toThrow('may only go to no host; this request goes to evil.example (in its URL). Add evil.example to the secret');
+  });
+
+  test('an empty secret variable stops nothing', () => {
+    expect(() => checkSecretHosts(request('https://evil.example/'), [guarded([], '', 'secret variable empty')], 'Test')).not.toThrow();
   });
 });
