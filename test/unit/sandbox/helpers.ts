@@ -1,4 +1,5 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+import { pngChunk as chunk } from '../vipps/image-bytes';
 import { startSandbox, DEMO_SALES_UNIT, type RunningSandbox, type SandboxOptions } from '../../../electron/sandbox';
 import type { SalesUnit } from '../../../electron/sandbox/config';
 
@@ -109,15 +110,6 @@ export function freshId(prefix = 'order'): string {
   return `${prefix}-${Date.now().toString(36)}-${counter}`;
 }
 
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const typeAndData = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typeAndData));
-  return Buffer.concat([length, typeAndData, crc]);
-}
-
 /** A real, decodable greyscale PNG of the given size. */
 export function makePng(width: number, height: number): Buffer {
   const header = Buffer.alloc(13);
@@ -135,15 +127,7 @@ export function makePng(width: number, height: number): Buffer {
   ]);
 }
 
-/** The JPEG markers up to the frame header, enough for size detection (not for display). */
-export function makeJpegHeader(width: number, height: number): Buffer {
-  const app0 = Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
-  const sof = Buffer.from([0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01]);
-  return Buffer.concat([Buffer.from([0xff, 0xd8]), app0, sof, Buffer.from([0xff, 0xd9])]);
-}
-
-export function imageBody(imageId: string, bytes: Buffer): { imageId: string; src: string; type: 'base64' } {
-  return { imageId, src: bytes.toString('base64'), type: 'base64' };
-}
+// The JPEG header and the upload body are the image rules' own builders (one copy).
+export { imageBody, makeJpegHeader } from '../vipps/image-bytes';
 
 export { DEMO_SALES_UNIT };

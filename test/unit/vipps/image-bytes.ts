@@ -1,10 +1,12 @@
 import { crc32, deflateSync } from 'node:zlib';
 
 // Image files built byte by byte for the image rules. Kept apart from test/unit/sandbox/helpers
-// (which has the same builders) because importing that file starts the whole sandbox module
-// graph, and the mutation run re-imports its test files for every mutant of a schema.
+// (which takes its builders from here) because importing that file starts the whole sandbox
+// module graph, and the mutation run re-imports its test files for every mutant of a schema. The
+// sandbox's PNG is whole and decodable; this one keeps only a few rows, enough for the rules.
 
-function chunk(type: string, data: Buffer): Buffer {
+/** One PNG chunk: length, type, data and its CRC. */
+export function pngChunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);
   const typeAndData = Buffer.concat([Buffer.from(type, 'ascii'), data]);
@@ -22,9 +24,9 @@ export function makePng(width: number, height: number): Buffer {
   const raw = Buffer.alloc((width + 1) * Math.min(height, 4), 0);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(raw)),
+    pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }
 
