@@ -31,9 +31,16 @@ const MIN_SUBSTRING_LENGTH = 6;
  * The profile's keys and secret variables with the hosts each may go to: the profile's own host
  * name (on any port: the sandbox's port changes every start) and the ones the user added.
  */
+/**
+ * The Sandbox profile's home when this process runs no embedded sandbox (a CLI run against a
+ * sandbox started apart, `npm run sandbox`): a sandbox only ever listens on this machine.
+ */
+const SANDBOX_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+
 export function guardedSecretsOf(profile: SalesUnitProfile, baseUrl: string, keys: SecretValues, variables: Record<string, string>): GuardedSecret[] {
   const own = hostOfBaseUrl(baseUrl);
-  const allowed = (extra: readonly string[] | undefined) => [...(own ? [own] : []), ...(extra ?? [])];
+  const home = own ? [own] : profile.environment === 'sandbox' ? SANDBOX_HOSTS : [];
+  const allowed = (extra: readonly string[] | undefined) => [...home, ...(extra ?? [])];
   const guarded: GuardedSecret[] = [];
   for (const field of secretFields) {
     const value = keys[field];

@@ -125,6 +125,19 @@ describe('the secrets a profile guards', () => {
     ]);
   });
 
+  test('the Sandbox profile with no embedded sandbox running is at home on this machine only', () => {
+    const sandbox = { environment: 'sandbox', allowedHosts: { keys: {}, variables: {} } } as unknown as SalesUnitProfile;
+    expect(guardedSecretsOf(sandbox, '', { client_id: 'id-123' }, {})).toEqual([{ label: 'client_id', value: 'id-123', allowedHosts: ['127.0.0.1', 'localhost', '[::1]'] }]);
+    expect(guardedSecretsOf(sandbox, 'http://127.0.0.1:4123', { client_id: 'id-123' }, {})).toEqual([{ label: 'client_id', value: 'id-123', allowedHosts: ['127.0.0.1'] }]);
+    const custom = { environment: 'custom', allowedHosts: { keys: {}, variables: {} } } as unknown as SalesUnitProfile;
+    expect(guardedSecretsOf(custom, '', { client_id: 'id-123' }, {})).toEqual([{ label: 'client_id', value: 'id-123', allowedHosts: [] }]);
+    const headers = [{ name: 'client_id', value: 'id-123-sandbox' }];
+    const home = guardedSecretsOf(sandbox, '', { client_id: 'id-123-sandbox' }, {});
+    expect(() => checkSecretHosts(request('http://127.0.0.1:7000/accesstoken/get', headers), home, 'Sandbox')).not.toThrow();
+    expect(() => checkSecretHosts(request('http://[::1]:7000/accesstoken/get', headers), home, 'Sandbox')).not.toThrow();
+    expect(() => checkSecretHosts(request('https://evil.example/accesstoken/get', headers), home, 'Sandbox')).toThrow(/may only go to 127\.0\.0\.1, localhost, \[::1\]/);
+  });
+
   test('no keys and no variables guard nothing', () => {
     expect(guardedSecretsOf(profile({ keys: {}, variables: {} }), 'https://apitest.vipps.no', {}, {})).toEqual([]);
   });
