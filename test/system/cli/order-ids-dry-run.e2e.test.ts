@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend, loadConfStoreFactory, MemoryKeychain, type Backend } from '../../../electron/backend';
-import { newRequest } from '../../../shared/model/request';
 import { SAMPLE_RECEIPT } from '../../../shared/quickstart/templates';
 import { tempDir } from '../../helpers/temp';
+import { writeCollection } from './collection-writer';
 import { backgroundSandbox, vippsExplorer, type BackgroundSandbox } from './run-command';
 
 const json = [{ key: 'Content-Type', value: 'application/json', enabled: true }];
@@ -13,18 +12,8 @@ const brokenReceipt = structuredClone(goodReceipt);
 brokenReceipt.orderLines[0]!.totalTaxAmount = 1;
 
 /** Flow: create an ePayment, then a category and a receipt for {{orderId}}; Broken: a receipt whose tax does not add up. */
-async function writeCollection(directory: string): Promise<void> {
-  const backend: Backend = await createBackend({ host: 'test', dataDir: tempDir('vx-cli-data-'), storeFactory: await loadConfStoreFactory(), keychain: new MemoryKeychain(), sandbox: false });
-  const ok = async <T>(method: string, input: unknown): Promise<T> => {
-    const answer = await backend.call(method, input);
-    if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`);
-    return answer.value as T;
-  };
-  try {
-    const collection = await ok<{ id: string }>('createCollection', { name: 'Order flow', directory });
-    const add = (parentPath: string, request: Parameters<typeof newRequest>[0]) =>
-      ok('createItem', { collectionId: collection.id, parentPath, item: { kind: 'request', source: { kind: 'request', request: newRequest(request) } } });
-    const folder = (name: string) => ok<{ path: string }>('createItem', { collectionId: collection.id, parentPath: '', item: { kind: 'folder', name } });
+function writeOrderFlow(directory: string): Promise<void> {
+  return writeCollection(directory, 'Order flow', async ({ folder, add }) => {
     const flow = await folder('Flow');
     const broken = await folder('Broken');
     const payment = { amount: { currency: 'NOK', value: 1000 }, paymentMethod: { type: 'WALLET' }, reference: '{{reference}}', userFlow: 'QR' };
@@ -32,9 +21,7 @@ async function writeCollection(directory: string): Promise<void> {
     await add(flow.path, { name: 'Set category', method: 'PUT', url: '{{baseUrl}}/order-management/v2/ecom/categories/{{orderId}}', auth: { type: 'vipps' }, headers: json, body: { mode: 'json', text: '{"category":"GENERAL","orderDetailsUrl":"https://example.com/orders/1"}' } });
     await add(flow.path, { name: 'Send receipt', method: 'POST', url: '{{baseUrl}}/order-management/v2/ecom/receipts/{{orderId}}', auth: { type: 'vipps' }, headers: json, body: { mode: 'json', text: JSON.stringify(goodReceipt) } });
     await add(broken.path, { name: 'Bad receipt', method: 'POST', url: '{{baseUrl}}/order-management/v2/ecom/receipts/{{orderId}}', auth: { type: 'vipps' }, headers: json, body: { mode: 'json', text: JSON.stringify(brokenReceipt) } });
-  } finally {
-    await backend.dispose();
-  }
+  });
 }
 
 const NO_PAYMENT = 'which matches no payment';
@@ -46,7 +33,7 @@ describe('orderIds with no payment, and --dry-run (spawned from the build)', () 
   beforeAll(async () => {
     collection = path.join(tempDir('vx-cli-orders-'), 'order-flow');
     fs.mkdirSync(collection);
-    await writeCollection(collection);
+    await writeOrderFlow(collection);
     sandbox = await backgroundSandbox();
     // A profile on the standalone sandbox (keys in the real keychain), so its request log shows what a run sends.
     dataDir = tempDir('vx-cli-orders-data-');

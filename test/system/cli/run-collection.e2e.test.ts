@@ -2,30 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
-import { createBackend, loadConfStoreFactory, MemoryKeychain, type Backend } from '../../../electron/backend';
-import { newRequest } from '../../../shared/model/request';
 import { tempDir } from '../../helpers/temp';
+import { writeCollection } from './collection-writer';
 import { vippsExplorer } from './run-command';
 
-/** A collection folder written by the backend itself, as the app would save it. */
-async function writeCollection(directory: string): Promise<void> {
-  const backend: Backend = await createBackend({ host: 'test', dataDir: tempDir('vx-cli-data-'), storeFactory: await loadConfStoreFactory(), keychain: new MemoryKeychain(), sandbox: false });
-  const ok = async <T>(method: string, input: unknown): Promise<T> => {
-    const answer = await backend.call(method, input);
-    if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`);
-    return answer.value as T;
-  };
-  try {
-    const collection = await ok<{ id: string }>('createCollection', { name: 'Order checks', directory });
-    const add = (parentPath: string, request: Parameters<typeof newRequest>[0]) =>
-      ok('createItem', { collectionId: collection.id, parentPath, item: { kind: 'request', source: { kind: 'request', request: newRequest(request) } } });
-    const auth = await ok<{ path: string }>('createItem', { collectionId: collection.id, parentPath: '', item: { kind: 'folder', name: 'Auth' } });
-    const orders = await ok<{ path: string }>('createItem', { collectionId: collection.id, parentPath: '', item: { kind: 'folder', name: 'Orders' } });
+/** Auth (a token call) and Orders (a read-back of {{orderId}}), written by the backend itself. */
+function writeOrderChecks(directory: string): Promise<void> {
+  return writeCollection(directory, 'Order checks', async ({ folder, add }) => {
+    const auth = await folder('Auth');
+    const orders = await folder('Orders');
     await add(auth.path, { name: 'Access token', method: 'POST', url: '{{baseUrl}}/accesstoken/get', auth: { type: 'vipps' } });
     await add(orders.path, { name: 'Unknown order', method: 'GET', url: '{{baseUrl}}/order-management/v2/ecom/{{orderId}}', auth: { type: 'vipps' } });
-  } finally {
-    await backend.dispose();
-  }
+  });
 }
 
 describe('vipps-explorer run collection (spawned from the build)', () => {
@@ -33,7 +21,7 @@ describe('vipps-explorer run collection (spawned from the build)', () => {
   beforeAll(async () => {
     collection = path.join(tempDir('vx-cli-collection-'), 'order-checks');
     fs.mkdirSync(collection);
-    await writeCollection(collection);
+    await writeOrderChecks(collection);
   });
 
   it('exits 0 when every request of the chosen folder passes', async () => {
