@@ -16,6 +16,12 @@ export const RunOptionsSchema = z.object({
   directory: z.string().min(1).max(4_096).optional(),
   /** A folder or a request inside the collection; empty runs the whole collection. */
   path: ItemPathSchema.default(''),
+  /**
+   * A run order of its own (Postman's runner order, newman's repeated --folder): these requests
+   * and folders, in this order, each folder with what it holds. The collection is not changed.
+   * Used instead of `path`.
+   */
+  order: z.array(ItemPathSchema).min(1).max(10_000).optional(),
   /** The profile (environment) to send with; the active one when left out. */
   profileId: z.string().min(1).max(200).optional(),
   iterations: z.number().int().min(1).max(10_000).default(1),

@@ -61,6 +61,25 @@ export function planFrom(loaded: LoadedCollection, itemPath: string): PlannedReq
   return requestsUnder(loaded, itemPath).map((entry) => ({ path: entry.path, request: entry.request, chain: chainOf(loaded, entry.path) }));
 }
 
+/**
+ * The requests of a run order the user chose: each entry a request or a folder (with what it
+ * holds), in the order given. A request named twice runs twice, as an order saying so means.
+ */
+export function planOrder(loaded: LoadedCollection, order: readonly string[], collectionName: string): PlannedRequest[] {
+  return order.flatMap((itemPath) => {
+    if (itemPath !== '' && !loaded.requests.has(itemPath) && !loaded.folders.has(itemPath)) {
+      fail('NOT_FOUND', `"${itemPath}" is not a request or folder of ${collectionName}. It may have been renamed or moved since the run order was made: open the Runner again, or reset its order.`);
+    }
+    return planFrom(loaded, itemPath);
+  });
+}
+
+function planOf(options: RunOptions, loaded: LoadedCollection, collectionName: string): PlannedRequest[] {
+  if (options.order === undefined) return planFrom(loaded, options.path);
+  if (options.path !== '') fail('INVALID_INPUT', 'Give either a folder to run or a run order, not both.');
+  return planOrder(loaded, options.order, collectionName);
+}
+
 /** Extra behaviour a built-in collection adds to its runs (the quick start records step states). */
 export type SourceExtras = Pick<RunSource, 'saveVariables' | 'recordResult' | 'prepare'>;
 
@@ -74,10 +93,11 @@ export function resolveRunSource(options: RunOptions, store: CollectionStore, ex
       fail('NOT_FOUND', `${root} holds no request that could be read (${problems[0]!.path}: ${problems[0]!.message}).`);
     }
     const collectionId = openedFolderId(root);
+    const name = loaded.folders.get('')!.settings.name;
     return {
       collectionId,
-      name: loaded.folders.get('')!.settings.name,
-      items: planFrom(loaded, options.path),
+      name,
+      items: planOf(options, loaded, name),
       secretValue: (folderPath, key) => store.secretValue(collectionId, folderPath, key),
     };
   }
@@ -89,7 +109,7 @@ export function resolveRunSource(options: RunOptions, store: CollectionStore, ex
   return {
     collectionId,
     name: summary.name,
-    items: planFrom(loaded, options.path),
+    items: planOf(options, loaded, summary.name),
     secretValue: (folderPath, key) => store.secretValue(collectionId, folderPath, key),
     ...(writable
       ? {

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RunOptionsInput } from '../../../shared/model/run';
-import type { TreeNode } from '../../../shared/model/collection';
 import { isPlaceholderValue } from '../../../shared/interop/secrets';
 import { APP, createInProcessClient } from '../../backend';
 import { type ExitCode, usageFailure } from '../exit-codes';
@@ -16,6 +15,7 @@ import { parseWhole } from './numbers';
 import { postmanFileHasScripts, prepareCollectionSource, type CollectionSource } from './collection-source';
 import { readQuickStartImage } from './quickstart-image';
 import { dryRun } from './run-dry';
+import { itemNames, pickItems } from './folder-picks';
 import { createOrderIdReporter } from './run-order-ids';
 import { chooseReporters } from '../reporters/index';
 
@@ -43,20 +43,6 @@ export async function runWithReporters(target: RunTarget, options: RunOptionsInp
   } finally {
     process.removeListener('SIGINT', onSigint);
   }
-}
-
-function findFolder(items: TreeNode[], wanted: string): string | undefined {
-  for (const node of items) {
-    if (node.kind !== 'folder') continue;
-    if (node.name === wanted || node.path === wanted) return node.path;
-    const inner = findFolder(node.children, wanted);
-    if (inner !== undefined) return inner;
-  }
-  return undefined;
-}
-
-function folderNames(items: TreeNode[]): string[] {
-  return items.flatMap((node) => (node.kind === 'folder' ? [node.name, ...folderNames(node.children)] : []));
 }
 
 /**
@@ -113,28 +99,34 @@ export async function runCollection(collectionPath: string, flags: CollectionFla
     // The script process starts now, alongside converting the collection and fetching the token.
     if (!flags.dryRun && postmanFileHasScripts(path.resolve(collectionPath))) target.session.backend.runner.prepareScripts();
     source = await prepareCollectionSource(target.session, path.resolve(collectionPath), { vippsAuth: target.keySource !== 'none' });
-    let itemPath = '';
-    if (flags.folder) {
-      const found = findFolder(source.tree.items, flags.folder);
-      if (found === undefined) {
-        const names = folderNames(source.tree.items);
-        throw usageFailure(`${collectionPath} has no folder called "${flags.folder}".`, names.length > 0 ? `Its folders are: ${names.map((name) => `"${name}"`).join(', ')}.` : 'It has no folders; leave out --folder.');
+    // One --folder is that item's run (named after it); several are a run order of their own.
+    let itemPaths = [''];
+    if (flags.folder.length > 0) {
+      const picked = pickItems(source.tree.items, flags.folder);
+      if (picked.missing.length > 0) {
+        const names = [...new Set(itemNames(source.tree.items))];
+        const shown = names.slice(0, 40).map((name) => `"${name}"`).join(', ');
+        throw usageFailure(
+          `${collectionPath} has no folder or request called ${picked.missing.map((name) => `"${name}"`).join(', ')}.`,
+          `Its folders and requests are: ${shown}${names.length > 40 ? `, and ${names.length - 40} more` : ''}.`,
+        );
       }
-      itemPath = found;
+      itemPaths = picked.paths;
     }
+    const runPlace = itemPaths.length === 1 ? { path: itemPaths[0]! } : { order: itemPaths };
     const start = fileValues && flags.environment ? await environmentStart(target, flags.environment, fileValues) : undefined;
     const startValues = start?.values;
     const droppedLine = start && start.dropped.length > 0 && flags.environment ? droppedValuesLine(flags.environment, start.dropped) : '';
     if (droppedLine) terminal.err(droppedLine);
     if (flags.dryRun) {
       const scrub = createScrub([...target.secrets, ...secretLookingValues({ ...fileValues, ...variables })]);
-      return await dryRun(target, { collectionId: source.collectionId, itemPath, runValues: { ...startValues, ...variables } }, terminal, scrub);
+      return await dryRun(target, { collectionId: source.collectionId, itemPaths, runValues: { ...startValues, ...variables } }, terminal, scrub);
     }
     const code = await runWithReporters(
       target,
       {
         collectionId: source.collectionId,
-        path: itemPath,
+        ...runPlace,
         iterations,
         delayMs,
         stopOnFailure: flags.bail === true,
@@ -166,7 +158,7 @@ export async function runQuickStart(flags: QuickStartFlags, terminal: Terminal):
   const imageSrc = flags.image ? readQuickStartImage(flags.image) : undefined;
   const target = await openRunTarget(flags, 'sandbox');
   try {
-    if (flags.dryRun) return await dryRun(target, { collectionId: QUICKSTART_COLLECTION_ID, itemPath: '', runValues: imageSrc ? { imageSrc } : {} }, terminal, createScrub(target.secrets));
+    if (flags.dryRun) return await dryRun(target, { collectionId: QUICKSTART_COLLECTION_ID, itemPaths: [''], runValues: imageSrc ? { imageSrc } : {} }, terminal, createScrub(target.secrets));
     // Fresh orderId, imageId and Idempotency-Key, so a second run does not meet the first one's write-once receipt.
     await target.session.call('newQuickStartOrder', { paymentApi: flags.payment }, 'Starting a new quick-start order');
     if (!imageSrc) terminal.err('No --image given: the optional image step is skipped.\n');

@@ -17,8 +17,8 @@ import { painter, type Terminal } from '../terminal';
 
 export interface DryRunInput {
   collectionId: string;
-  /** The folder (or request) to check; '' for the whole collection. */
-  itemPath: string;
+  /** The folders and requests to check, in run order; [''] for the whole collection. */
+  itemPaths: string[];
   /** --env-var values (win over all) and the -e file's values, as the run would start with. */
   runValues: Record<string, string>;
 }
@@ -103,7 +103,7 @@ export async function dryRun(target: RunTarget, input: DryRunInput, terminal: Te
 
   // Ids the run would create before a later request uses them, so a whole flow does not warn on its own orders.
   const created = new Set<string>();
-  const requests = requestsIn(tree.items, input.itemPath);
+  const requests = input.itemPaths.flatMap((itemPath) => requestsIn(tree.items, itemPath));
   line(paint('bold', tree.name) + paint('dim', `  (dry run: ${requests.length} request${requests.length === 1 ? '' : 's'} checked against the rules, none sent)`));
   const results: Checked[] = [];
   for (const item of requests) {

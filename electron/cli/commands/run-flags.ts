@@ -31,7 +31,8 @@ export interface QuickStartFlags extends CommonRunFlags {
 export interface CollectionFlags extends CommonRunFlags {
   environment?: string;
   envVar: string[];
-  folder?: string;
+  /** Folders or requests to run (repeatable, newman's --folder). */
+  folder: string[];
   iterations?: string;
   delay?: string;
   timeoutRequest?: string;

@@ -49,7 +49,7 @@ Examples:
   )
     .option('-e, --environment <FILE>', 'a Postman environment file whose values the run starts with; with --env, its keys, base_url and msn come from the profile and values written as placeholder text (<…>) are left out, each named on stderr before and after the run')
     .option('--env-var <key=value>', 'a variable for this run; wins over every other value (repeatable)', collect, [])
-    .option('--folder <NAME>', 'run only this folder (its name or path)')
+    .option('--folder <NAME>', 'run only this folder or request (its name or path); repeat it to run several, in the collection’s order, as newman does', collect, [])
     .option('-n, --iterations <N>', 'run the collection N times', '1')
     .option('--delay <MS>', 'wait MS milliseconds between requests', '0')
     .option('--timeout-request <MS>', 'give each request at most MS milliseconds')
