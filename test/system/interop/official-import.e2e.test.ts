@@ -72,4 +72,33 @@ describe.skipIf(missing)('the official ePayment collection imported alone, in Ch
     expect(await page.getByTestId('run-summary').textContent()).toContain('Requests: 10 passed, 4 failed of 14');
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('in the Runner’s run order, Cancel moved last and the profile payment after the card one (Vipps’ quick-start order): all 14 run, at least 12 pass', async () => {
+    await page.getByText(/^Run order: all 14 requests/).click();
+    const order = page.getByRole('list', { name: 'Run order' });
+    // Cancel is the quick start's last, optional step: by keyboard, Alt+↓ until it is at the end.
+    const cancel = order.getByRole('checkbox', { name: /Cancel payment/ });
+    await cancel.focus();
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(async () => (await order.getByRole('listitem').last().textContent()) ?? '').toContain('Cancel payment');
+    expect(await cancel.evaluate((box) => box === document.activeElement)).toBe(true);
+    // The payment that asks for a profile becomes the last one created, so Get payment reads its sub.
+    await order.getByRole('button', { name: 'Move Create payment - User info down' }).click();
+    await expect.poll(() => page.getByText(/^Run order: 14 of 14 requests, in your order/).count()).toBe(1);
+    await readmeScreenshot(page, 'runner-order');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const summary = page.getByTestId('run-summary');
+    await expect.poll(async () => (await summary.textContent()) ?? '', { timeout: 90_000 }).not.toContain('10 passed, 4 failed');
+    await expect.poll(async () => (await summary.textContent()) ?? '', { timeout: 90_000 }).toMatch(/Requests: \d+ passed, \d+ failed of 14/);
+    const rows = await page.getByTestId('run-row').all();
+    expect(rows).toHaveLength(14);
+    const texts = await Promise.all(rows.map(async (row) => (await row.textContent()) ?? ''));
+    expect(texts.at(-1)).toContain('Cancel payment');
+    const passed = texts.filter((text) => !/ failed/.test(text));
+    expect(passed.length).toBeGreaterThanOrEqual(12);
+    for (const name of ['Capture payment', 'Refund payment', 'Get Userinfo']) expect(passed.some((text) => text.includes(name)), name).toBe(true);
+    for (const text of texts) expect(text).not.toMatch(/\{\{|unresolved/i);
+    console.info(`The official ePayment collection in Vipps' quick-start order: ${await summary.textContent()}`);
+    expect(app.pageErrors).toEqual([]);
+  });
 });

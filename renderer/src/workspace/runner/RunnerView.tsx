@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ProfileView } from '../../../../shared/contract/profiles';
 import type { CollectionSummary, TreeNode } from '../../../../shared/model/collection';
 import type { RunEvent } from '../../../../shared/model/run';
@@ -7,6 +7,8 @@ import { folderTrails } from '../collections/tree-rows';
 import { useWorkspace } from '../workspace-context';
 import { applyRunEvent, startProgress, type RunProgress } from './run-progress';
 import { RunResults } from './RunResults';
+import { RunOrder } from './RunOrder';
+import { defaultOrder, isCustom, mergeOrder, orderForRun, type OrderEntry } from './run-order';
 
 function foldersOf(nodes: readonly TreeNode[]): Array<{ path: string; label: string }> {
   return folderTrails(nodes).map(({ path, names }) => ({ path, label: `${'  '.repeat(names.length - 1)}${names.at(-1)}` }));
@@ -21,6 +23,9 @@ export function RunnerView() {
   const [collectionId, setCollectionId] = useState(ws.runPreset?.collectionId ?? '');
   const [path, setPath] = useState(ws.runPreset?.path ?? '');
   const [folders, setFolders] = useState<Array<{ path: string; label: string }>>([]);
+  const [tree, setTree] = useState<{ collectionId: string; items: TreeNode[] } | null>(null);
+  // The user's run order, for the collection and folder it was made for.
+  const [order, setOrder] = useState<{ key: string; entries: OrderEntry[] } | null>(null);
   const [profileId, setProfileId] = useState('');
   const [iterations, setIterations] = useState(1);
   const [delayMs, setDelayMs] = useState(0);
@@ -62,18 +67,31 @@ export function RunnerView() {
 
   useEffect(() => {
     if (!collectionId) return;
-    void api.getCollectionTree({ collectionId }).then((answer) => setFolders(answer.ok ? foldersOf(answer.value.items) : []));
-  }, [api, collectionId]);
+    void api.getCollectionTree({ collectionId }).then((answer) => {
+      setFolders(answer.ok ? foldersOf(answer.value.items) : []);
+      setTree(answer.ok ? { collectionId, items: answer.value.items } : null);
+    });
+  }, [api, collectionId, ws.collectionsVersion]);
 
   useBackendEvent(api, 'run', (event: RunEvent) => setProgress((current) => (current ? applyRunEvent(current, event) : current)));
 
   const running = progress !== null && progress.summary === null;
 
+  const selectedPath = path && (folders.some((f) => f.path === path) || path.endsWith('.yaml')) ? path : '';
+  const orderKey = `${collectionId}\u0000${selectedPath}`;
+  const defaults = useMemo(() => (tree && tree.collectionId === collectionId ? defaultOrder(tree.items, selectedPath) : []), [tree, collectionId, selectedPath]);
+  // A fresh tree (an import, a rename) keeps the user's order for the same collection and folder.
+  const entries = order && order.key === orderKey ? mergeOrder(order.entries, defaults) : defaults;
+  const custom = isCustom(entries, defaults);
+  const nothingChosen = entries.length > 0 && entries.every((entry) => !entry.included);
+
   const start = async (what?: { collectionId: string; path: string }) => {
     setError(null);
     setStarting(true);
-    const selectedPath = what ? what.path : path && (folders.some((f) => f.path === path) || path.endsWith('.yaml')) ? path : '';
-    const answer = await api.startRun({ collectionId: what?.collectionId ?? collectionId, path: selectedPath, profileId: profileId || undefined, iterations, delayMs, stopOnFailure });
+    // The import dialog's Run runs the new collection as it is; the form runs the order shown.
+    const chosen = what ? undefined : orderForRun(entries, defaults);
+    const where = what ? { path: what.path } : chosen ? { order: chosen } : { path: selectedPath };
+    const answer = await api.startRun({ collectionId: what?.collectionId ?? collectionId, ...where, profileId: profileId || undefined, iterations, delayMs, stopOnFailure });
     setStarting(false);
     if (!answer.ok) return setError(answer.error.message);
     setProgress(startProgress(answer.value.runId));
@@ -142,6 +160,12 @@ export function RunnerView() {
         <label className="runner-check">
           <input type="checkbox" checked={stopOnFailure} onChange={(e) => setStopOnFailure(e.target.checked)} /> Stop at the first failure
         </label>
+        {entries.length > 0 && (
+          <div className="runner-order-cell">
+            <RunOrder entries={entries} custom={custom} onChange={(next) => setOrder({ key: orderKey, entries: next })} onReset={() => setOrder(null)} />
+            {nothingChosen && <p className="section-hint">Every request is left out of the run order: tick at least one to run.</p>}
+          </div>
+        )}
         <span />
         <div className="runner-actions">
           {running ? (
@@ -149,7 +173,7 @@ export function RunnerView() {
               Cancel run
             </button>
           ) : (
-            <button type="submit" className="button-primary" disabled={!collectionId || starting}>
+            <button type="submit" className="button-primary" disabled={!collectionId || starting || nothingChosen}>
               {starting ? 'Starting…' : 'Run'}
             </button>
           )}
