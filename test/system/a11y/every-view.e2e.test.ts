@@ -272,6 +272,12 @@ describe('accessibility of every view, in both themes (axe-core: no serious or c
     await showView(page, 'Runner');
     await page.locator('#run-collection').selectOption({ label: 'Team requests' });
     await audit('runner, idle', '.runner-view');
+    // The run order, unfolded: a checkbox and two move buttons per request, each with its name.
+    await page.getByText(/^Run order:/).click();
+    const order = page.getByRole('list', { name: 'Run order' });
+    await order.waitFor();
+    expect(await order.getByRole('checkbox').count()).toBeGreaterThan(0);
+    await audit('runner, run order open', '.runner-view');
     // A long delay holds the run between its two requests while axe looks at it.
     await page.locator('#run-delay').fill('20000');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
