@@ -4,6 +4,8 @@ import type { ImportResult } from '../../../shared/contract/interop';
 import type { RunSummary } from '../../../shared/model/run';
 import { testBackend, type TestBackend } from '../engine/harness';
 import { reference } from './reference';
+import { QUICK_START_PICKS, REAL_SUB } from '../../helpers/official-collections';
+import type { TreeNode } from '../../../shared/model/collection';
 
 function ok<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -87,6 +89,29 @@ describe('the official Vipps Postman collections run on the embedded sandbox, un
       expect(token.passed, JSON.stringify(token)).toBe(true);
       expect(token.setVariables).toContain('access_token');
       expect(summary.results.filter((r) => !r.passed).map((r) => r.name)).toEqual(pair.failing);
+    }, 120_000);
+  }
+
+  for (const [label, flow] of Object.entries(QUICK_START_PICKS)) {
+    const pair = PAIRS.find((p) => p.collection === flow.file)!;
+    it.skipIf(pair.c.missing || pair.e.missing)(`${label} with a run order of Vipps' quick start (the file unchanged): every request passes, userinfo for a real sub`, async () => {
+      const { imported } = summaries.get(pair.collection)!;
+      const tree = ok(await client.getCollectionTree({ collectionId: imported.collectionId })).items;
+      const pathOf = (name: string, nodes: TreeNode[] = tree): string | undefined => {
+        for (const node of nodes) {
+          if (node.kind === 'request' && node.name === name) return node.path;
+          const inner = node.kind === 'folder' ? pathOf(name, node.children) : undefined;
+          if (inner) return inner;
+        }
+        return undefined;
+      };
+      const order = flow.picks.map((name) => pathOf(name)!);
+      const { runId } = ok(await client.startRun({ collectionId: imported.collectionId, order, recordHistory: false }));
+      const summary = await t.backend.runner.finished(runId);
+      console.info(report(`${imported.collectionName} (quick-start order)`, summary));
+      expect(summary.results.map((r) => r.name)).toEqual(flow.picks);
+      expect(summary.results.filter((r) => !r.passed).map((r) => r.name)).toEqual([]);
+      expect(summary.results.find((r) => r.name === 'Get Userinfo')?.url).toMatch(REAL_SUB);
     }, 120_000);
   }
 
