@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
+import { esbuildLazyCliPackages } from './lazy-packages.mjs';
 import { esbuildZodWithoutLocales } from './zod-locales.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,7 +73,8 @@ export async function buildAll({ quiet = false } = {}) {
             banner: { js: "import { createRequire as __vxCreateRequire } from 'node:module'; const require = __vxCreateRequire(import.meta.url);" },
           }
         : { packages: target.format === 'cjs' ? undefined : 'external', external: ['electron'] }),
-      plugins: [esbuildZodWithoutLocales],
+      // The CLI's stand-ins for packages it loads on first use only (lazy-packages.mjs).
+      plugins: target.bundled ? [esbuildLazyCliPackages, esbuildZodWithoutLocales] : [esbuildZodWithoutLocales],
       logLevel: 'warning',
     });
     log(`built ${target.out}`);
