@@ -15,6 +15,7 @@ import { originOf, parseTargetUrl } from './endpoints';
 import { asKnownSecrets, EngineRedaction, redactSent } from './engine-redaction';
 import { ConnectionPools } from './http-exchange';
 import { ProductionGuard } from './production-guard';
+import { profileVariables } from './profile-variables';
 import { describePayload, encodePayload, type EncodedPayload } from './request-payload';
 import { fillRequest, maskSecret, planHeaders, requireKeys, type HeaderPlan, type OutgoingHeader } from './request-builder';
 import { followRedirects } from './redirects';
@@ -291,7 +292,7 @@ export class RequestEngine {
     const profile = profiles.get(profileId);
     const baseUrl = profiles.baseUrlOf(profile);
     // baseUrl and msn stay the profile's own: a secret variable cannot repoint them.
-    const own = profiles.variablesOf(profile);
+    const own = profileVariables(profiles, profile);
     const scopes: VariableScopes = { ...variables, profile: { ...secretVariables, ...own, baseUrl: own.baseUrl!, msn: own.msn! } };
     const filled = fillRequest(request, scopes, new Date(this.tokens.now()));
     if (strict && filled.unresolved.length > 0) {

@@ -9,6 +9,7 @@ import { ExplorerFailure, fail } from '../failure';
 import type { KnownSecret } from '../history/redactor';
 import { RunSecrets } from './run-secrets';
 import type { RequestEngine } from '../engine/request-engine';
+import { profileVariables } from '../engine/profile-variables';
 import type { ProfileService } from '../profiles/profile-service';
 import { applyExtractions } from './extractions';
 import { ScriptFailure, type AfterResponseContext, type BeforeRequestContext, type RunnerHooks, type ScriptResponse, type ScriptSource } from './hooks';
@@ -272,7 +273,7 @@ export class Runner {
     for (const secret of collectionVars.secrets) learned.add(secret.label, secret.value);
     const setVariables = new Set<string>();
     // Marks every variable a script or extraction sets, so the result can name what flowed on; a key or token set is learned as a secret.
-    const scoped = input.scopes.forRequest(collectionVars.values, profiles.variablesOf(profile), (key, value) => {
+    const scoped = input.scopes.forRequest(collectionVars.values, profileVariables(profiles, profile), (key, value) => {
       setVariables.add(key);
       learned.learnFromVariable(key, value);
     });

@@ -1,6 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { profileVariables } from '../../../electron/backend/engine/profile-variables';
+import { openProfilesDocument } from '../../../electron/backend/profiles/profile-document';
+import { ProfileService } from '../../../electron/backend/profiles/profile-service';
 import { RunScopes } from '../../../electron/backend/runner/run-scopes';
 import { addResult, emptySummary } from '../../../electron/backend/runner/run-summary';
+import { confStoreFactory } from '../../../electron/backend/store/conf-factory';
+import { NoticeBoard } from '../../../electron/backend/store/notices';
+import { MemoryKeychain } from '../../../electron/backend/vault/memory-keychain';
+import { SecretVault } from '../../../electron/backend/vault/secret-vault';
 import type { RunRequestResult } from '../../../shared/model/run';
 
 // The per-request shortcuts of a long run (issue 17): each must give what the slow way gave.
@@ -54,5 +64,35 @@ describe('one request’s view of the run’s scopes', () => {
     request.environment.set('own', 'x');
     expect(request.resolve('baseUrl')).toBe('http://a');
     expect(heard).toEqual([]);
+  });
+});
+
+describe('a profile’s variables, built once', () => {
+  let dataDir: string | undefined;
+  afterEach(() => {
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('follows an edited profile and a moved sandbox port, and cannot be changed by a caller', async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vx-profile-variables-'));
+    let sandboxUrl = 'http://127.0.0.1:1000';
+    const profiles = new ProfileService({
+      store: openProfilesDocument({ factory: confStoreFactory, dir: dataDir, notices: new NoticeBoard(), sandboxMsn: '123456' }),
+      vault: new SecretVault({ keychain: new MemoryKeychain() }),
+      sandboxBaseUrl: () => sandboxUrl,
+    });
+    const created = await profiles.create({ name: 'Shop', environment: 'test', msn: '654321', variables: { shopId: 'one' } });
+    const first = profileVariables(profiles, profiles.get(created.id));
+    expect(first).toEqual(profiles.variablesOf(profiles.get(created.id)));
+    expect(profileVariables(profiles, profiles.get(created.id))).toBe(first);
+    expect(() => ((first as Record<string, string>).shopId = 'changed')).toThrow();
+
+    await profiles.update(created.id, { variables: { shopId: 'two' }, msn: '777777' });
+    expect(profileVariables(profiles, profiles.get(created.id))).toMatchObject({ shopId: 'two', msn: '777777', merchantSerialNumber: '777777' });
+
+    const sandbox = profiles.get('sandbox');
+    expect(profileVariables(profiles, sandbox)).toMatchObject({ baseUrl: sandboxUrl, base_url: sandboxUrl });
+    sandboxUrl = 'http://127.0.0.1:2000';
+    expect(profileVariables(profiles, sandbox)).toMatchObject({ baseUrl: 'http://127.0.0.1:2000', base_url: 'http://127.0.0.1:2000' });
   });
 });
