@@ -316,13 +316,9 @@ export class RequestEngine {
     if (typed) prepared.userHeaders = prepared.userHeaders.map((h) => (h === typed ? { ...h, value: encoded.contentType } : h));
   }
 
-  #planInput(prepared: Prepared, request: HttpRequest) {
-    return { method: prepared.method, url: prepared.url, userHeaders: prepared.userHeaders, body: prepared.body, contentType: impliedContentType(prepared), profile: prepared.profile, toProfileHost: prepared.toProfileHost, auth: request.options.auth, idempotencyKey: randomUUID() };
-  }
-
   #plan(prepared: Prepared, request: HttpRequest, credentials: Parameters<typeof planHeaders>[0]['credentials'], idempotencyKey?: string): HeaderPlan {
-    const input = this.#planInput(prepared, request);
-    return planHeaders({ ...input, credentials, idempotencyKey: idempotencyKey ?? input.idempotencyKey });
+    // A send passes its one key for every attempt; only a preview draws a key of its own.
+    return planHeaders({ method: prepared.method, url: prepared.url, userHeaders: prepared.userHeaders, body: prepared.body, contentType: impliedContentType(prepared), profile: prepared.profile, toProfileHost: prepared.toProfileHost, auth: request.options.auth, credentials, idempotencyKey: idempotencyKey ?? randomUUID() });
   }
 
   #shown(prepared: Prepared, headers: OutgoingHeader[]): ResolvedRequest {
