@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
-import axios from 'axios';
+import axios, { type AxiosInstance } from 'axios';
 import type { HeaderLine, HttpMethod } from '../../../shared/contract/requests';
 import { isLoopbackHost } from './endpoints';
 import { TimingRecorder } from './timings';
@@ -24,10 +24,27 @@ export interface ExchangeResponse {
   timings: TimingRecorder;
 }
 
-/** Keep-alive pools owned by one engine, so dispose() can close every socket it opened. */
+/**
+ * Keep-alive pools owned by one engine, so dispose() can close every socket it opened, and the one
+ * axios instance that sends through them. What never changes between requests is set on the
+ * instance once; a request passes only its own method, URL, headers, body and signal.
+ */
 export class ConnectionPools {
   readonly http = new http.Agent({ keepAlive: true });
   readonly https = new https.Agent({ keepAlive: true });
+  /** Axios is told to leave everything alone: no status errors, no body transforms, and the body comes back as a stream. */
+  readonly client: AxiosInstance = axios.create({
+    transformRequest: [(data: unknown) => data],
+    responseType: 'stream',
+    maxRedirects: 0,
+    // Always Node's http: axios would pick XMLHttpRequest or fetch wherever a host defines them.
+    adapter: 'http',
+    validateStatus: () => true,
+    maxContentLength: -1,
+    maxBodyLength: -1,
+    httpAgent: this.http,
+    httpsAgent: this.https,
+  });
 
   destroy(): void {
     this.http.destroy();
@@ -63,8 +80,7 @@ function rawHeaderLines(raw: string[] | undefined, fallback: Record<string, unkn
 
 /**
  * One request/response exchange, no redirects (the engine follows them itself so it decides
- * which headers go to the next host). Axios is told to leave everything alone: no status
- * errors, no body transforms, no default Content-Type, and the body comes back as a stream.
+ * which headers go to the next host), through the pools' axios instance; no default Content-Type.
  */
 export async function exchange(request: ExchangeRequest, pools: ConnectionPools): Promise<ExchangeResponse> {
   const timings = new TimingRecorder();
@@ -77,27 +93,17 @@ export async function exchange(request: ExchangeRequest, pools: ConnectionPools)
     },
   };
   const sendsBody = request.body.length > 0 || (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS');
-  const response = await axios.request<Readable>({
+  const response = await pools.client.request<Readable>({
     method: request.method,
     url: request.url.href,
     headers: headerObject(request.headers),
     data: sendsBody ? (typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : request.body) : undefined,
-    transformRequest: [(data: unknown) => data],
-    responseType: 'stream',
-    maxRedirects: 0,
-    // Always Node's http: axios would pick XMLHttpRequest or fetch wherever a host defines them.
-    adapter: 'http',
-    validateStatus: () => true,
-    maxContentLength: -1,
-    maxBodyLength: -1,
     signal: request.signal,
     // Environment proxies (HTTPS_PROXY, NO_PROXY) apply to real hosts; the embedded sandbox and
     // other local servers are never sent through a proxy, whatever NO_PROXY says.
     ...(isLoopbackHost(request.url.hostname) ? { proxy: false as const } : {}),
-    httpAgent: pools.http,
-    httpsAgent: pools.https,
     transport,
-  } as Parameters<typeof axios.request>[0]);
+  } as Parameters<AxiosInstance['request']>[0]);
   const incoming = (response.request as { res?: http.IncomingMessage } | undefined)?.res;
   return {
     status: response.status,

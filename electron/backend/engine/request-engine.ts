@@ -15,6 +15,7 @@ import { originOf, parseTargetUrl } from './endpoints';
 import { asKnownSecrets, EngineRedaction, redactSent } from './engine-redaction';
 import { ConnectionPools } from './http-exchange';
 import { ProductionGuard } from './production-guard';
+import { profileVariables } from './profile-variables';
 import { describePayload, encodePayload, type EncodedPayload } from './request-payload';
 import { fillRequest, maskSecret, planHeaders, requireKeys, type HeaderPlan, type OutgoingHeader } from './request-builder';
 import { followRedirects } from './redirects';
@@ -291,7 +292,7 @@ export class RequestEngine {
     const profile = profiles.get(profileId);
     const baseUrl = profiles.baseUrlOf(profile);
     // baseUrl and msn stay the profile's own: a secret variable cannot repoint them.
-    const own = profiles.variablesOf(profile);
+    const own = profileVariables(profiles, profile);
     const scopes: VariableScopes = { ...variables, profile: { ...secretVariables, ...own, baseUrl: own.baseUrl!, msn: own.msn! } };
     const filled = fillRequest(request, scopes, new Date(this.tokens.now()));
     if (strict && filled.unresolved.length > 0) {
@@ -315,13 +316,9 @@ export class RequestEngine {
     if (typed) prepared.userHeaders = prepared.userHeaders.map((h) => (h === typed ? { ...h, value: encoded.contentType } : h));
   }
 
-  #planInput(prepared: Prepared, request: HttpRequest) {
-    return { method: prepared.method, url: prepared.url, userHeaders: prepared.userHeaders, body: prepared.body, contentType: impliedContentType(prepared), profile: prepared.profile, toProfileHost: prepared.toProfileHost, auth: request.options.auth, idempotencyKey: randomUUID() };
-  }
-
   #plan(prepared: Prepared, request: HttpRequest, credentials: Parameters<typeof planHeaders>[0]['credentials'], idempotencyKey?: string): HeaderPlan {
-    const input = this.#planInput(prepared, request);
-    return planHeaders({ ...input, credentials, idempotencyKey: idempotencyKey ?? input.idempotencyKey });
+    // A send passes its one key for every attempt; only a preview draws a key of its own.
+    return planHeaders({ method: prepared.method, url: prepared.url, userHeaders: prepared.userHeaders, body: prepared.body, contentType: impliedContentType(prepared), profile: prepared.profile, toProfileHost: prepared.toProfileHost, auth: request.options.auth, credentials, idempotencyKey: idempotencyKey ?? randomUUID() });
   }
 
   #shown(prepared: Prepared, headers: OutgoingHeader[]): ResolvedRequest {

@@ -34,6 +34,39 @@ class MapScope implements VariableScope {
 }
 
 /**
+ * A run-wide scope as one request sees it: that request hears of every set (to name what flowed
+ * on, and to learn a key or token as a secret), and no other request does. Wrapping the shared
+ * scope itself instead stacked one more wrapper per request, so a long run's sets got slower and
+ * kept every earlier request's bookkeeping alive.
+ */
+class TrackedScope implements VariableScope {
+  readonly #inner: VariableScope;
+  readonly #onSet: (key: string, value: string) => void;
+
+  constructor(inner: VariableScope, onSet: (key: string, value: string) => void) {
+    this.#inner = inner;
+    this.#onSet = onSet;
+  }
+
+  get(key: string) {
+    return this.#inner.get(key);
+  }
+  has(key: string) {
+    return this.#inner.has(key);
+  }
+  set(key: string, value: string) {
+    this.#onSet(key, value);
+    this.#inner.set(key, value);
+  }
+  unset(key: string) {
+    this.#inner.unset(key);
+  }
+  toObject() {
+    return this.#inner.toObject();
+  }
+}
+
+/**
  * The variables of one run, by precedence: the run's overrides (CLI --env-var) > values set
  * during the run (extractions, scripts) and the iteration's data row > the request's folders'
  * and collection's variables > the profile's > globals. Dynamic `{{$guid}}` values come last.
@@ -54,14 +87,18 @@ export class RunScopes {
     });
   }
 
-  /** The scopes one request sees, given its merged collection and folder variables and its profile's. */
-  forRequest(collection: Record<string, string>, profile: Record<string, string>): RequestScopes {
+  /**
+   * The scopes one request sees, given its merged collection and folder variables and its
+   * profile's. `onSet` hears of every value set into the run, collection or globals scope
+   * through them (the environment's sets are not tracked).
+   */
+  forRequest(collection: Record<string, string>, profile: Readonly<Record<string, string>>, onSet?: (key: string, value: string) => void): RequestScopes {
     const merged = { ...collection };
     for (const [key, value] of this.collectionChanges) {
       if (value === undefined) delete merged[key];
       else merged[key] = value;
     }
-    return new RequestScopes(this, merged, profile);
+    return new RequestScopes(this, merged, profile, onSet);
   }
 }
 
@@ -72,11 +109,12 @@ export class RequestScopes implements ScopeAccess {
   readonly globals: VariableScope;
   readonly #scopes: RunScopes;
 
-  constructor(scopes: RunScopes, collection: Record<string, string>, profile: Record<string, string>) {
+  constructor(scopes: RunScopes, collection: Record<string, string>, profile: Readonly<Record<string, string>>, onSet?: (key: string, value: string) => void) {
     this.#scopes = scopes;
-    this.run = scopes.run;
-    this.globals = scopes.globals;
-    this.collection = new MapScope(collection, (key, value) => scopes.collectionChanges.set(key, value));
+    const own = new MapScope(collection, (key, value) => scopes.collectionChanges.set(key, value));
+    this.run = onSet ? new TrackedScope(scopes.run, onSet) : scopes.run;
+    this.globals = onSet ? new TrackedScope(scopes.globals, onSet) : scopes.globals;
+    this.collection = onSet ? new TrackedScope(own, onSet) : own;
     // baseUrl and msn follow from the profile; a script may not point a run at another host through them.
     this.environment = new MapScope(profile, undefined, new Set(['baseUrl', 'msn']));
   }

@@ -9,12 +9,13 @@ import { ExplorerFailure, fail } from '../failure';
 import type { KnownSecret } from '../history/redactor';
 import { RunSecrets } from './run-secrets';
 import type { RequestEngine } from '../engine/request-engine';
+import { profileVariables } from '../engine/profile-variables';
 import type { ProfileService } from '../profiles/profile-service';
 import { applyExtractions } from './extractions';
 import { ScriptFailure, type AfterResponseContext, type BeforeRequestContext, type RunnerHooks, type ScriptResponse, type ScriptSource } from './hooks';
 import { RunScopes, type RequestScopes } from './run-scopes';
 import type { PlannedRequest, RunSource } from './run-source';
-import { countResults, emptySummary } from './run-summary';
+import { addResult, emptySummary } from './run-summary';
 import { ForeignScriptRequests } from './script-requests';
 import { diagnoseMistake } from '../../../shared/vipps/mistakes';
 
@@ -221,7 +222,7 @@ export class Runner {
         events.publish('run', { type: 'request-started', runId: summary.runId, iteration, index, path: item.path, name: item.request.name, method: item.request.method });
         const { result, next, response } = await this.#runOne({ summary, options, source, scopes, secrets, item, iteration, index, signal: controller.signal });
         summary.results.push(result);
-        Object.assign(summary, countResults(summary.results));
+        Object.assign(summary, addResult(summary, result));
         summary.totalTimeMs = this.#now() - started;
         events.publish('run', { type: 'request-finished', runId: summary.runId, result });
         await source.recordResult?.(result, response).catch(() => undefined);
@@ -270,13 +271,17 @@ export class Runner {
     single?.secrets.push(...collectionVars.secrets);
     const learned = await input.secrets.learnedFor(profile, (p) => profiles.secretsOf(p));
     for (const secret of collectionVars.secrets) learned.add(secret.label, secret.value);
-    const scoped = input.scopes.forRequest(collectionVars.values, profiles.variablesOf(profile));
+    const setVariables = new Set<string>();
+    // Marks every variable a script or extraction sets, so the result can name what flowed on; a key or token set is learned as a secret.
+    const scoped = input.scopes.forRequest(collectionVars.values, profileVariables(profiles, profile), (key, value) => {
+      setVariables.add(key);
+      learned.learnFromVariable(key, value);
+    });
     // Tokens from answers and values scripts set into key or token variables count as secrets too.
     const redactor = { text: (text: string) => learned.redact(text) };
     const known = () => [...collectionVars.secrets, ...learned.all()];
     const foreign = new ForeignScriptRequests(profiles.baseUrlOf(profile), redactor.text);
     const assertions: AssertionResult[] = [];
-    const setVariables = new Set<string>();
     let next: string | null | undefined;
     let skipped = false;
     let preflightFailed = false;
@@ -290,7 +295,7 @@ export class Runner {
       iteration,
       collectionId: source.collectionId,
       item: { path: item.path, name: item.request.name },
-      variables: trackSets(scoped, setVariables, learned),
+      variables: scoped,
       signal,
       console: (level: ConsoleLevel, message: string) => {
         const line = { level, message: redactor.text(String(message)).slice(0, 16_384) };
@@ -436,19 +441,6 @@ export class Runner {
     }
     return { status: result.status, statusText: result.statusText, headers: result.headers, bodyText, bodyTruncated, timeMs: result.timings.total, size: result.size };
   }
-}
-
-/** Marks every variable a script sets, so the result can name what flowed on; a key or token set is learned as a secret. */
-function trackSets(scoped: RequestScopes, names: Set<string>, learned: RunSecrets): RequestScopes {
-  for (const scope of [scoped.run, scoped.collection, scoped.globals]) {
-    const set = scope.set.bind(scope);
-    scope.set = (key: string, value: string) => {
-      names.add(key);
-      learned.learnFromVariable(key, value);
-      set(key, value);
-    };
-  }
-  return scoped;
 }
 
 /** A run reads each secret variable from the keychain once. */
