@@ -3,7 +3,8 @@
 /*
  * The process that runs imported Postman scripts. It is started by script-sandbox.ts with an
  * empty environment, a heap cap and Node's permission model (read access to postman-sandbox's
- * own files only, no child processes, no writes), and it is killed when a script overruns.
+ * own files and the code cache folder only, no child processes, no writes), and it is killed
+ * when a script overruns.
  * postman-sandbox gives scripts Postman's API; this process is the isolation around it, since
  * postman-sandbox itself is not a security boundary.
  *
@@ -12,6 +13,7 @@
  *
  * Protocol (over the IPC channel, one execution at a time):
  *   parent → child  { type: 'run', id, listen, script, context, timeoutMs }
+ *   child  → parent { type: 'cache', file, data } a fresh code cache of the boot code, before 'ready'
  *   child  → parent { type: 'ready' } once the sandbox context exists
  *   child  → parent { type: 'console', id, level, message }
  *   child  → parent { type: 'send', id, eventId, request }  (pm.sendRequest)
@@ -51,18 +53,19 @@ const CACHE_OUT = '__vx_code_cache_out';
  * worker uvm starts itself; nothing here stays reachable from it.
  */
 const WORKER_BOOTSTRAP = `
-(function (parentPort, vm, setTimeout, nodeRequire) {
+(function (parentPort, vm, nodeRequire) {
   var cachedData;
   function runBootCode(code) {
     var script = new vm.Script(code, { filename: 'postman-sandbox-bootcode.js', cachedData: cachedData || undefined });
     var fresh = !cachedData || script.cachedDataRejected;
     cachedData = undefined;
     var result = script.runInThisContext();
-    // After the boot code has run, the cache also holds the functions it compiled lazily; made
-    // a moment later so that it does not delay the first script.
-    if (fresh) setTimeout(function () {
+    // Made now, before uvm reports the boot done and so before any script has run here: a cache
+    // is only ever taken from a process no script could have touched. After the run it also
+    // holds the functions the boot code compiled lazily. (Only on a start without a cache.)
+    if (fresh) {
       try { parentPort.postMessage({ ${CACHE_OUT}: script.createCachedData() }); } catch (e) { /* no cache this time */ }
-    }, 200);
+    }
     return result;
   }
   function firmwareRequire(name) {
@@ -79,7 +82,7 @@ const WORKER_BOOTSTRAP = `
       vm.runInThisContext('(function (require) {' + message.__init_uvm + '\\n})', { filename: 'uvm-firmware.js' })(firmwareRequire);
     }
   });
-})(require('worker_threads').parentPort, require('vm'), setTimeout, require);
+})(require('worker_threads').parentPort, require('vm'), require);
 `;
 
 /** The boot code postman-sandbox ships (.cache/bootcode.js), read as data rather than compiled as a module. */
@@ -235,8 +238,11 @@ function start() {
   const cache = cacheFor(cacheDir, bootCode);
   // Posted before uvm's firmware, so the worker has it when it compiles the boot code.
   worker.postMessage({ [CACHE_IN]: cache.data || null });
+  let cacheSent = false;
   worker.on('message', (message) => {
-    if (message && message[CACHE_OUT] && cache.file) send({ type: 'cache', file: cache.file, data: message[CACHE_OUT] });
+    if (cacheSent || context || !message || !message[CACHE_OUT] || !cache.file) return;
+    cacheSent = true;
+    send({ type: 'cache', file: cache.file, data: message[CACHE_OUT] });
   });
   const ctx = new UniversalVM();
   ctx.connect({ bootCode, _sandbox: worker }, (error) => {

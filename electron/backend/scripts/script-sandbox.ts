@@ -193,6 +193,7 @@ export class ScriptSandbox {
         serialization: 'advanced',
       });
       this.#starting = child;
+      let cacheTaken = false;
       let stderr = '';
       child.stderr?.on('data', (chunk: Buffer) => {
         if (stderr.length < 4_000) stderr += chunk.toString('utf8');
@@ -203,7 +204,9 @@ export class ScriptSandbox {
       }, START_TIMEOUT_MS);
       child.on('message', (message: ChildMessage) => {
         if (message.type === 'cache') {
-          if (cacheDir) storeCodeCache(cacheDir, message.file, message.data);
+          // Taken only from a process that has not said ready, so no script has run in it yet.
+          if (cacheDir && !cacheTaken && this.#child !== child) storeCodeCache(cacheDir, message.file, message.data);
+          cacheTaken = true;
           return;
         }
         if (message.type === 'ready') {
