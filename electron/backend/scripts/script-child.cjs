@@ -55,6 +55,17 @@ const CACHE_OUT = '__vx_code_cache_out';
 const WORKER_BOOTSTRAP = `
 (function (parentPort, vm, nodeRequire) {
   var cachedData;
+  // Read here rather than in the process's main thread, so the few MB are not copied across.
+  function readCache(file) {
+    try {
+      var bytes = nodeRequire('fs').readFileSync(file);
+      var payload = bytes.subarray(32);
+      var digest = nodeRequire('crypto').createHash('sha256').update(payload).digest();
+      return payload.length > 0 && digest.equals(bytes.subarray(0, 32)) ? payload : undefined;
+    } catch (e) {
+      return undefined; // no cache yet, or one we may not read: compile as usual
+    }
+  }
   function runBootCode(code) {
     var script = new vm.Script(code, { filename: 'postman-sandbox-bootcode.js', cachedData: cachedData || undefined });
     var fresh = !cachedData || script.cachedDataRejected;
@@ -74,7 +85,7 @@ const WORKER_BOOTSTRAP = `
   parentPort.on('message', function onMessage(message) {
     if (!message) return;
     if (Object.prototype.hasOwnProperty.call(message, '${CACHE_IN}')) {
-      cachedData = message.${CACHE_IN} || undefined;
+      cachedData = typeof message.${CACHE_IN} === 'string' ? readCache(message.${CACHE_IN}) : undefined;
       return;
     }
     if (typeof message.__init_uvm === 'string') {
@@ -116,26 +127,16 @@ function readBootCode(dir) {
   return code;
 }
 
-/** The cache file for this boot code in this Node with these flags, and its payload when it is whole. */
+/** The name of the cache file for this boot code in this Node with these flags (the worker reads and checks it). */
 function cacheFor(dir, bootCode) {
   if (!dir) return {};
-  const crypto = require('node:crypto');
-  const key = crypto
+  const key = require('node:crypto')
     .createHash('sha256')
     .update(bootCode)
     .update(`\0${process.version}\0${process.arch}\0${process.execArgv.join('\0')}`)
     .digest('hex')
     .slice(0, 32);
-  const file = `bootcode-${key}.v8cache`;
-  let data;
-  try {
-    const bytes = require('node:fs').readFileSync(path.join(dir, file));
-    const payload = bytes.subarray(32);
-    if (payload.length > 0 && crypto.createHash('sha256').update(payload).digest().equals(bytes.subarray(0, 32))) data = payload;
-  } catch {
-    // No cache yet, or one we may not read: compile as usual.
-  }
-  return { file, data };
+  return { file: `bootcode-${key}.v8cache` };
 }
 
 // The worker postman-sandbox runs scripts in starts first, so that its own Node start overlaps
@@ -236,8 +237,8 @@ function start() {
     return fatal('start', String(error && error.message ? error.message : error));
   }
   const cache = cacheFor(cacheDir, bootCode);
-  // Posted before uvm's firmware, so the worker has it when it compiles the boot code.
-  worker.postMessage({ [CACHE_IN]: cache.data || null });
+  // Posted before uvm's firmware, so the worker reads the cache before it compiles the boot code.
+  worker.postMessage({ [CACHE_IN]: cache.file ? path.join(cacheDir, cache.file) : null });
   let cacheSent = false;
   worker.on('message', (message) => {
     if (cacheSent || context || !message || !message[CACHE_OUT] || !cache.file) return;
