@@ -1,6 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ErrorCode } from '../../../shared/errors';
@@ -65,6 +67,11 @@ export interface ScriptSandboxOptions {
   timeoutMs?: number;
   /** Where script-child.cjs is (the built app keeps it next to its bundle). */
   childPath?: string;
+  /**
+   * A folder for the compiled boot code of the script process (V8's code cache), which takes
+   * about 50 ms off each start; false for none. By default the user's cache folder.
+   */
+  cacheDir?: string | false;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -89,7 +96,7 @@ interface Pending {
  * to the engine, and a kill when a script overruns. The backend carries on whatever a script does.
  */
 export class ScriptSandbox {
-  readonly #options: Required<Omit<ScriptSandboxOptions, 'childPath'>> & { childPath: string };
+  readonly #options: Required<Omit<ScriptSandboxOptions, 'childPath' | 'cacheDir'>> & { childPath: string; cacheDir: string | false };
   #child: ChildProcess | undefined;
   /** A process still starting (warmUp): disposing must kill it too, or it keeps the host alive. */
   #starting: ChildProcess | undefined;
@@ -104,6 +111,7 @@ export class ScriptSandbox {
       memoryMb: options.memoryMb ?? DEFAULT_MEMORY_MB,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       childPath: options.childPath ?? locateChild(),
+      cacheDir: options.cacheDir ?? defaultCacheDir(),
     };
   }
 
@@ -163,7 +171,8 @@ export class ScriptSandbox {
     this.#ready = new Promise<ChildProcess>((resolve, reject) => {
       const sandboxEntry = createRequire(import.meta.url).resolve('postman-sandbox');
       const modulesDir = nodeModulesOf(sandboxEntry);
-      const child = fork(this.#options.childPath, [sandboxEntry], {
+      const { cacheDir } = this.#options;
+      const child = fork(this.#options.childPath, [sandboxEntry, cacheDir || ''], {
         // Nothing of the app's environment (keys in variables, tokens, paths) reaches scripts.
         env: process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {},
         execArgv: [
@@ -176,6 +185,7 @@ export class ScriptSandbox {
           permissionFlag(),
           `--allow-fs-read=${modulesDir}`,
           `--allow-fs-read=${this.#options.childPath}`,
+          ...(cacheDir ? [`--allow-fs-read=${cacheDir}`] : []),
           '--allow-worker',
           '--no-warnings',
         ],
@@ -183,6 +193,7 @@ export class ScriptSandbox {
         serialization: 'advanced',
       });
       this.#starting = child;
+      let cacheTaken = false;
       let stderr = '';
       child.stderr?.on('data', (chunk: Buffer) => {
         if (stderr.length < 4_000) stderr += chunk.toString('utf8');
@@ -192,6 +203,12 @@ export class ScriptSandbox {
         child.kill('SIGKILL');
       }, START_TIMEOUT_MS);
       child.on('message', (message: ChildMessage) => {
+        if (message.type === 'cache') {
+          // Taken only from a process that has not said ready, so no script has run in it yet.
+          if (cacheDir && !cacheTaken && this.#child !== child) storeCodeCache(cacheDir, message.file, message.data);
+          cacheTaken = true;
+          return;
+        }
         if (message.type === 'ready') {
           clearTimeout(startTimer);
           if (this.#starting === child) this.#starting = undefined;
@@ -239,7 +256,7 @@ export class ScriptSandbox {
       this.#kill();
       return;
     }
-    if (!pending || message.type === 'ready' || message.id !== pending.id) return;
+    if (!pending || message.type === 'ready' || message.type === 'cache' || message.id !== pending.id) return;
     if (message.type === 'console') {
       pending.bridge.console(message.level, String(message.message).slice(0, 10_000));
     } else if (message.type === 'send') {
@@ -278,6 +295,7 @@ export class ScriptSandbox {
 
 type ChildMessage =
   | { type: 'ready' }
+  | { type: 'cache'; file: string; data: Uint8Array }
   | { type: 'fatal'; reason: string; message: string }
   | { type: 'console'; id: string; level: ConsoleLevel; message: string }
   | { type: 'send'; id: string; eventId: number; request: PostmanRequestJson }
@@ -353,4 +371,38 @@ function locateChild(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const candidates = [path.join(here, 'script-child.cjs'), path.join(here, 'scripts', 'script-child.cjs')];
   return candidates.find((file) => fs.existsSync(file)) ?? candidates[0]!;
+}
+
+/** Where the script process's code cache lives when nobody says: the user's own cache folder, never a shared one. */
+function defaultCacheDir(): string {
+  const home = os.homedir();
+  const base =
+    process.platform === 'win32'
+      ? (process.env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'))
+      : process.platform === 'darwin'
+        ? path.join(home, 'Library', 'Caches')
+        : (process.env.XDG_CACHE_HOME ?? path.join(home, '.cache'));
+  return path.join(base, 'vipps-explorer', 'script-cache');
+}
+
+const CACHE_FILE = /^bootcode-[0-9a-f]{32}\.v8cache$/;
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Stores a code cache the script process made, for its next start. The name comes from the
+ * process, so it is checked; the file starts with a SHA-256 of the payload, which the process
+ * checks before use; it is written aside and renamed, so a reader never sees half a file. A
+ * cache that cannot be written only means the next start compiles again.
+ */
+function storeCodeCache(dir: string, file: unknown, data: unknown): void {
+  if (typeof file !== 'string' || !CACHE_FILE.test(file) || !(data instanceof Uint8Array) || data.length === 0 || data.length > MAX_CACHE_BYTES) return;
+  const target = path.join(dir, file);
+  const aside = `${target}.${process.pid}.${Date.now()}.tmp`;
+  const payload = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const digest = createHash('sha256').update(payload).digest();
+  fs.promises
+    .mkdir(dir, { recursive: true, mode: 0o700 })
+    .then(() => fs.promises.writeFile(aside, Buffer.concat([digest, payload]), { mode: 0o600 }))
+    .then(() => fs.promises.rename(aside, target))
+    .catch(() => fs.promises.rm(aside, { force: true }).catch(() => undefined));
 }
