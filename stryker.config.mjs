@@ -15,6 +15,7 @@ export default {
     'electron/backend/runner/run-secrets.ts',
     'shared/http/credential-headers.ts',
     'electron/backend/history/redactor.ts',
+    'electron/backend/history/prefix-index.ts',
     'electron/cli/reporters/reporter.ts',
     'shared/interop/curl/defects.ts',
   ],

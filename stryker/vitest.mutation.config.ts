@@ -12,6 +12,8 @@ export default defineConfig({
       'test/unit/vipps/**/*.test.ts',
       'test/unit/mutation/**/*.test.ts',
       'test/unit/history/redactor.test.ts',
+      'test/unit/history/redactor-many.test.ts',
+      'test/unit/history/prefix-index.test.ts',
       'test/unit/cli/reporters.test.ts',
       'test/unit/interop/curl.test.ts',
       'test/unit/engine/secret-hosts*.test.ts',

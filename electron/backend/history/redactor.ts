@@ -1,5 +1,6 @@
 import { credentialLabel, isCredentialHeader } from '../../../shared/http/credential-headers';
 import type { HeaderLine } from '../../../shared/contract/requests';
+import { MIN_SECRET_LENGTH, PrefixIndex } from './prefix-index';
 
 export interface KnownSecret {
   /** Shown in the placeholder, e.g. "client_secret". */
@@ -11,21 +12,9 @@ export function placeholder(label: string): string {
   return `«redacted:${label}»`;
 }
 
-/** Values this short are no real key; replacing them everywhere would garble ordinary text. */
-const MIN_SECRET_LENGTH = 4;
+
 /** Up to this many secrets (and their URL-encoded forms) a pass per secret is cheapest. */
 const INDEXED_FROM = 32;
-
-const HASH_BASE = 31;
-/** HASH_BASE to the power MIN_SECRET_LENGTH - 1: the weight of the character leaving the window. */
-const HASH_TOP = HASH_BASE ** (MIN_SECRET_LENGTH - 1);
-
-/** The hash of text's MIN_SECRET_LENGTH characters from `at`, as #mayHold rolls it along. */
-function prefixHash(text: string, at: number): number {
-  let hash = 0;
-  for (let i = at; i < at + MIN_SECRET_LENGTH; i++) hash = (Math.imul(hash, HASH_BASE) + text.charCodeAt(i)) | 0;
-  return hash;
-}
 
 /** Body and query fields that carry credentials (the token API's access_token above all). */
 const SECRET_FIELDS = ['access_token', 'refresh_token', 'id_token', 'client_secret'];
@@ -45,7 +34,7 @@ export function isSecretHeader(name: string): boolean {
 export class Redactor {
   readonly #secrets: KnownSecret[];
   /** The secrets' first characters, built on first need (only with many secrets). */
-  #prefixes: Set<number> | undefined;
+  #prefixes: PrefixIndex | undefined;
 
   constructor(secrets: KnownSecret[]) {
     const variants: KnownSecret[] = [];
@@ -59,22 +48,6 @@ export class Redactor {
     this.#secrets = variants.sort((a, b) => b.value.length - a.value.length);
   }
 
-  /**
-   * False only when no secret can occur in the text: no run of MIN_SECRET_LENGTH characters in it
-   * hashes like a secret's first ones (a rolling hash, so one cheap step per character; a hash
-   * that only looks alike just means the full pass). When one may, byValue replaces as it always did.
-   */
-  #mayHold(text: string): boolean {
-    this.#prefixes ??= new Set(this.#secrets.map((s) => prefixHash(s.value, 0)));
-    if (text.length < MIN_SECRET_LENGTH) return false;
-    let hash = prefixHash(text, 0);
-    for (let i = 0; ; i++) {
-      if (this.#prefixes.has(hash)) return true;
-      if (i + MIN_SECRET_LENGTH >= text.length) return false;
-      hash = (Math.imul(hash - Math.imul(text.charCodeAt(i), HASH_TOP), HASH_BASE) + text.charCodeAt(i + MIN_SECRET_LENGTH)) | 0;
-    }
-  }
-
   get longestSecret(): number {
     return this.#secrets[0]?.value.length ?? 0;
   }
@@ -82,7 +55,10 @@ export class Redactor {
   byValue(text: string): string {
     // Many secrets (a run that learns a token per request): most texts hold none of them, and one
     // pass over the text tells so, where a pass per secret over the same text grew with the run.
-    if (this.#secrets.length > INDEXED_FROM && !this.#mayHold(text)) return text;
+    if (this.#secrets.length > INDEXED_FROM) {
+      this.#prefixes ??= new PrefixIndex(this.#secrets.map((s) => s.value));
+      if (!this.#prefixes.mayHold(text)) return text;
+    }
     let result = text;
     for (const { label, value } of this.#secrets) {
       if (result.includes(value)) result = result.split(value).join(placeholder(label));
