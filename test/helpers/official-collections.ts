@@ -68,3 +68,21 @@ export const QUICK_START_PICKS: Record<string, { file: string; environment: stri
 
 /** A `sub` userinfo can answer for: not the text a script wrote for a missing one. */
 export const REAL_SUB = /\/vipps-userinfo-api\/userinfo\/(?!null$|undefined$|%7B)[A-Za-z0-9_-]{8,}$/;
+
+/**
+ * The values the files ask a user to set, set as a user would, the same for both tools. The
+ * keys use the dynamic variables the environment's own notes suggest, so each request gets a
+ * new one in either tool and the two runs never replay each other's requests.
+ */
+export const USER_VALUES: Record<string, string> = {
+  mobileNumber: '91234567',
+  internationalMobileNumber: '4791234567',
+  merchantRedirectUrl: 'https://example.com/redirect',
+  merchantAgreementUrl: 'https://example.com/agreement',
+  merchantOrderId: 'order-{{$timestamp}}{{$randomInt}}',
+  // Recurring's requests send {{idempotency_key}}, which its file never defines.
+  idempotency_key: '{{$guid}}',
+  'Idempotency-Key-Create': '{{$guid}}',
+  'Idempotency-Key-Refund': '{{$guid}}',
+  'Idempotency-Key-Capture': '{{$guid}}',
+};

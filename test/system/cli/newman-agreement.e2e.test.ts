@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/temp';
 import { requireKeyringSession } from '../keychain/keyring-session';
+import { USER_VALUES } from '../../helpers/official-collections';
 import { backgroundSandbox, repoRoot, vippsExplorer, type BackgroundSandbox } from './run-command';
 
 /** The official Vipps Postman collections, beside the repo (../shared is not part of it). */
@@ -43,24 +44,6 @@ function allowedDifference(ours: Outcome, theirs: Outcome, file: FileValues): st
   if (why.some((w) => w === null)) return null;
   return `${why.join(', ')}; newman sent it anyway and got ${theirs.status}`;
 }
-
-/**
- * The values the files ask a user to set, set as a user would, the same for both tools. The
- * keys use the dynamic variables the environment's own notes suggest, so each request gets a
- * new one in either tool and the two runs never replay each other's requests.
- */
-const FILLED: Record<string, string> = {
-  mobileNumber: '91234567',
-  internationalMobileNumber: '4791234567',
-  merchantRedirectUrl: 'https://example.com/redirect',
-  merchantAgreementUrl: 'https://example.com/agreement',
-  merchantOrderId: 'order-{{$timestamp}}{{$randomInt}}',
-  // Recurring's requests send {{idempotency_key}}, which its file never defines.
-  idempotency_key: '{{$guid}}',
-  'Idempotency-Key-Create': '{{$guid}}',
-  'Idempotency-Key-Refund': '{{$guid}}',
-  'Idempotency-Key-Capture': '{{$guid}}',
-};
 
 interface FileValues {
   keys: Set<string>;
@@ -149,7 +132,7 @@ describe.skipIf(present.length === 0)('runs agree with newman on the official co
   it.each(present)('%s with %s, its "set your own value" placeholders filled in for both: the same outcome for every request', async (collection, environment) => {
     const file = fileValues(environment);
     // Set where the file asks for a value, and where it leaves one out that the requests use.
-    const fill = Object.fromEntries(Object.entries(FILLED).filter(([key]) => file.placeholders.has(key) || !file.keys.has(key)));
+    const fill = Object.fromEntries(Object.entries(USER_VALUES).filter(([key]) => file.placeholders.has(key) || !file.keys.has(key)));
     const theirs = await newmanRun(collection, environment, sandbox.baseUrl, sandbox.keys, fill);
     const { outcomes: ours } = await ourRun(collection, environment, dataDir, fill);
     expect(ours.map((o) => o.name)).toEqual(theirs.map((o) => o.name));

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../../shared/model/run';
-import { COLLECTION_MISTAKES, QUICK_START_PICKS, REAL_SUB } from '../../helpers/official-collections';
+import { COLLECTION_MISTAKES, QUICK_START_PICKS, REAL_SUB, USER_VALUES } from '../../helpers/official-collections';
 import { tempDir } from '../../helpers/temp';
 import { backgroundSandbox, repoRoot, vippsExplorer, type BackgroundSandbox } from './run-command';
 
@@ -43,20 +43,8 @@ interface NewmanArgs {
 type NewmanRun = (options: Record<string, unknown>, done: (error: Error | null) => void) => { on(event: 'request', listener: (error: Error | null, args: NewmanArgs) => void): unknown };
 const newman = createRequire(import.meta.url)('newman') as { run: NewmanRun };
 
-/** The values Vipps' files ask a user to set, as our Sandbox profile supplies them. */
-const FILLED: Record<string, string> = {
-  mobileNumber: '91234567',
-  internationalMobileNumber: '4791234567',
-  merchantRedirectUrl: 'https://example.com/redirect',
-  merchantAgreementUrl: 'https://example.com/agreement',
-  merchantOrderId: 'order-{{$timestamp}}{{$randomInt}}',
-  amount: '1000',
-  currency: 'NOK',
-  idempotency_key: '{{$guid}}',
-  'Idempotency-Key-Create': '{{$guid}}',
-  'Idempotency-Key-Refund': '{{$guid}}',
-  'Idempotency-Key-Capture': '{{$guid}}',
-};
+/** The values Vipps' files ask a user to set, and the two ePayment leaves undefined, as our Sandbox profile supplies them. */
+const FILLED: Record<string, string> = { ...USER_VALUES, amount: '1000', currency: 'NOK' };
 
 function theirs(file: string, environment: string, picks: string[], sandbox: BackgroundSandbox): Promise<Outcome[]> {
   const envVar = Object.entries({
