@@ -12,7 +12,6 @@ export function placeholder(label: string): string {
   return `«redacted:${label}»`;
 }
 
-
 /** Up to this many secrets (and their URL-encoded forms) a pass per secret is cheapest. */
 const INDEXED_FROM = 32;
 

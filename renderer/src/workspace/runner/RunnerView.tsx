@@ -22,7 +22,6 @@ export function RunnerView() {
   const [profiles, setProfiles] = useState<ProfileView[]>([]);
   const [collectionId, setCollectionId] = useState(ws.runPreset?.collectionId ?? '');
   const [path, setPath] = useState(ws.runPreset?.path ?? '');
-  const [folders, setFolders] = useState<Array<{ path: string; label: string }>>([]);
   const [tree, setTree] = useState<{ collectionId: string; items: TreeNode[] } | null>(null);
   // The user's run order, for the collection and folder it was made for.
   const [order, setOrder] = useState<{ key: string; entries: OrderEntry[] } | null>(null);
@@ -67,16 +66,15 @@ export function RunnerView() {
 
   useEffect(() => {
     if (!collectionId) return;
-    void api.getCollectionTree({ collectionId }).then((answer) => {
-      setFolders(answer.ok ? foldersOf(answer.value.items) : []);
-      setTree(answer.ok ? { collectionId, items: answer.value.items } : null);
-    });
+    void api.getCollectionTree({ collectionId }).then((answer) => setTree(answer.ok ? { collectionId, items: answer.value.items } : null));
   }, [api, collectionId, ws.collectionsVersion]);
 
   useBackendEvent(api, 'run', (event: RunEvent) => setProgress((current) => (current ? applyRunEvent(current, event) : current)));
 
   const running = progress !== null && progress.summary === null;
 
+  // The folder choices and the run order are both read off the one tree fetched.
+  const folders = useMemo(() => (tree ? foldersOf(tree.items) : []), [tree]);
   const selectedPath = path && (folders.some((f) => f.path === path) || path.endsWith('.yaml')) ? path : '';
   const orderKey = `${collectionId}\u0000${selectedPath}`;
   const defaults = useMemo(() => (tree && tree.collectionId === collectionId ? defaultOrder(tree.items, selectedPath) : []), [tree, collectionId, selectedPath]);
