@@ -1,5 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
-import { runCli } from './cli/program';
+import { disposeEarlyScripts, startScriptsEarly } from './cli/early-scripts';
 
 // A run makes much short-lived garbage (a result, events and an answer per request) around a
 // small live heap; left alone, V8 lets the heap grow to four times what is live before it
@@ -20,6 +20,10 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// The script process starts first, so its start overlaps with loading the rest of the CLI.
+startScriptsEarly(process.argv.slice(2));
+const { runCli } = await import('./cli/program');
 const code = await runCli(process.argv.slice(2));
+await disposeEarlyScripts();
 // Let pending writes (report files, piped stdout) drain before the process ends.
 process.exitCode = code;

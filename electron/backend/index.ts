@@ -50,6 +50,8 @@ export interface BackendOptions {
   environmentBaseUrls?: { production?: string };
   /** The script sandbox's limits (time per script, memory of its process). */
   scripts?: ScriptSandboxOptions;
+  /** A script sandbox made before the backend (the CLI starts its process first); the backend owns and disposes of it. */
+  scriptSandbox?: ScriptSandbox;
   /** The request engine's knobs: large-body threshold, temp folder, history bounds, clock. */
   requests?: {
     spoolThresholdBytes?: number;
@@ -130,7 +132,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const runner = new Runner({ engine, profiles, events, now: options.requests?.now });
   disposers.push(() => runner.dispose());
   // Imported Postman scripts run isolated, in a process of their own that starts on first use.
-  const scripts = new ScriptSandbox(options.scripts);
+  const scripts = options.scriptSandbox ?? new ScriptSandbox(options.scripts);
   disposers.push(() => scripts.dispose());
   runner.setHooks(createScriptHooks(scripts));
 

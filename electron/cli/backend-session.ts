@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { createBackend, loadConfStoreFactory, DATA_DIR_ENV, defaultDataDir, MemoryKeychain, type Backend, type KeyValueFile, type StoreFactory } from '../backend';
+import { takeEarlyScripts } from './early-scripts';
 import { failureFromBackend } from './exit-codes';
 
 /**
@@ -44,6 +45,7 @@ export async function openSession(kind: SessionKind, log: (line: string) => void
       // conf (with ajv) is loaded only for the user's own data folder: a CI run never reads it.
       storeFactory: kind.kind === 'isolated' ? memoryStoreFactory : await loadConfStoreFactory(),
       log,
+      scriptSandbox: takeEarlyScripts(),
       ...(kind.kind === 'isolated' ? { keychain: new MemoryKeychain(), sandbox: kind.sandbox ? { inMemory: true } : false } : { sandbox: { inMemory: true } }),
     });
   } catch (error) {

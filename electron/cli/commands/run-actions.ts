@@ -12,7 +12,8 @@ import type { CollectionFlags, CommonRunFlags, QuickStartFlags } from './run-fla
 import { parseEnvVars, readEnvironmentFile } from '../run-variables';
 import type { Terminal } from '../terminal';
 import { parseWhole } from './numbers';
-import { postmanFileHasScripts, prepareCollectionSource, type CollectionSource } from './collection-source';
+import { prepareCollectionSource, type CollectionSource } from './collection-source';
+import { postmanFileHasScripts } from './script-presence';
 import { readQuickStartImage } from './quickstart-image';
 import { dryRun } from './run-dry';
 import { itemNames, pickItems } from './folder-picks';
