@@ -22,6 +22,9 @@ const layers = [
   { layer: 'The preload', files: ['electron/preload.ts'], allow: ['shared/'] },
   { layer: 'The browser host', files: ['electron/web.ts', 'electron/web/**/*.ts'], allow: ['electron/web/', ...hostCommon] },
   { layer: 'The command line', files: ['electron/cli.ts', 'electron/cli/**/*.ts'], allow: ['electron/cli/', ...hostCommon] },
+  // One file, one exception: the CLI starts the script process before it loads the backend
+  // (whose index would load everything), so this file alone may reach the sandbox's starter.
+  { layer: 'The command line (early script start)', files: ['electron/cli/early-scripts.ts'], allow: ['electron/cli/', ...hostCommon, 'electron/backend/scripts/script-sandbox'] },
   { layer: 'The renderer', files: ['renderer/**/*.{ts,tsx}'], allow: ['renderer/', 'shared/'] },
 ];
 
