@@ -31,70 +31,133 @@ if (!sandboxPath || typeof process.send !== 'function') {
 }
 
 const path = require('node:path');
-const { Worker } = require('node:worker_threads');
+const vm = require('node:vm');
 
-// --- The boot code and its V8 code cache ---------------------------------------------------
-// postman-sandbox's boot code is a 2 MB bundle that the worker compiled on every start (about
-// 50 ms of a cold start). V8 can hand back what it compiled (cachedData) and take it again next
-// time. This process cannot write files, so it sends a fresh cache to script-sandbox.ts, which
-// stores it in a folder this process may read. The file name carries a hash of the boot code,
-// the Node version and this process's flags, so a changed postman-sandbox or other flags never
-// meet an old cache; the file starts with a SHA-256 of its payload, so a torn or damaged file is
-// ignored (V8 checks versions and flags but not every byte); V8 itself rejects a cache that does
-// not fit, and then a fresh one is made. Without a cache folder everything works, just slower.
-const CACHE_IN = '__vx_code_cache_in';
-const CACHE_OUT = '__vx_code_cache_out';
+// postman-sandbox's boot code runs in this thread's own global scope (no worker thread: a second
+// isolate with a Node of its own cost about 25 MiB and a few tens of ms on every start). At boot
+// it deletes every global that scripts must not have (process, timers, Buffer, require, even
+// globalThis) from this very scope, the same way it does inside the worker uvm would start. So
+// what this file needs later is taken now, before that happens, and kept in closures scripts
+// cannot reach. Scripts then see exactly the globals they saw in the worker.
+const host = Object.freeze({ global: globalThis, process, setTimeout, clearTimeout, setImmediate });
+const hostGlobals = Object.getOwnPropertyNames(globalThis).map((name) => [name, Object.getOwnPropertyDescriptor(globalThis, name)]);
 
 /**
- * What the worker runs first. uvm sends its firmware (a message { __init_uvm }) to a worker we
- * give it (its `_sandbox` option); the firmware runs the boot code with
- * `require("vm").runInThisContext(code)`, and that one call is where the cache goes in. The
- * firmware, the boot code and scripts run in this worker's global scope exactly as in the
- * worker uvm starts itself; nothing here stays reachable from it.
+ * Runs `fn` with the globals the boot code deleted put back, then deletes them again: uvm
+ * clears its boot timer with the global clearTimeout once the boot code has run. Only while the
+ * process boots (see `booting`), before any script has run: once a script could have left a
+ * getter on a prototype that our code reads, nothing may ever run with those globals back.
  */
-const WORKER_BOOTSTRAP = `
-(function (parentPort, vm, nodeRequire) {
-  var cachedData;
-  // Read here rather than in the process's main thread, so the few MB are not copied across.
-  function readCache(file) {
-    try {
-      var bytes = nodeRequire('fs').readFileSync(file);
-      var payload = bytes.subarray(32);
-      var digest = nodeRequire('crypto').createHash('sha256').update(payload).digest();
-      return payload.length > 0 && digest.equals(bytes.subarray(0, 32)) ? payload : undefined;
-    } catch (e) {
-      return undefined; // no cache yet, or one we may not read: compile as usual
+let booting = true;
+function withHostGlobals(fn) {
+  if (!booting) return fn();
+  const g = host.global;
+  const restored = [];
+  for (const [name, descriptor] of hostGlobals) {
+    if (!Object.prototype.hasOwnProperty.call(g, name)) {
+      Object.defineProperty(g, name, descriptor);
+      restored.push(name);
     }
   }
+  try {
+    return fn();
+  } finally {
+    for (const name of restored) delete g[name];
+  }
+}
+
+// --- The boot code and its V8 code cache ---------------------------------------------------
+// postman-sandbox's boot code is a 2 MB bundle that was compiled on every start (about 50 ms of
+// a cold start). V8 can hand back what it compiled (cachedData) and take it again next time.
+// This process cannot write files, so it sends a fresh cache to script-sandbox.ts, which stores
+// it in a folder this process may read. The file name carries a hash of the boot code, the Node
+// version and this process's flags, so a changed postman-sandbox or other flags never meet an
+// old cache; the file starts with a SHA-256 of its payload, so a torn or damaged file is ignored
+// (V8 checks versions and flags but not every byte); V8 itself rejects a cache that does not
+// fit, and then a fresh one is made. Without a cache folder everything works, just slower.
+
+/** The cache's payload if the file is there, whole and ours to read; otherwise nothing. */
+function readCache(file) {
+  try {
+    const bytes = require('node:fs').readFileSync(file);
+    const payload = bytes.subarray(32);
+    const digest = require('node:crypto').createHash('sha256').update(payload).digest();
+    return payload.length > 0 && digest.equals(bytes.subarray(0, 32)) ? payload : undefined;
+  } catch {
+    return undefined; // no cache yet, or one we may not read: compile as usual
+  }
+}
+
+/**
+ * The boot code's side of the channel uvm speaks. uvm's firmware runs here as it would in a
+ * worker, with `require("worker_threads").parentPort` answered by this object; messages go
+ * both ways on later turns of the event loop, as between threads, so neither side runs inside
+ * the other's call.
+ */
+function createChannel(bootCache) {
+  const toHost = new Map();
+  const toBootCode = [];
+  // Towards the boot code (and so towards scripts), never with the host's globals back.
+  const deliver = (listeners, message) => host.setImmediate(() => listeners.slice().forEach((listener) => listener(message)));
+  const bootSide = {
+    postMessage: (message) => host.setImmediate(() => withHostGlobals(() => (toHost.get('message') || []).slice().forEach((listener) => listener(message)))),
+    on(event, listener) {
+      if (event === 'message') toBootCode.push(listener);
+      return bootSide;
+    },
+  };
   function runBootCode(code) {
-    var script = new vm.Script(code, { filename: 'postman-sandbox-bootcode.js', cachedData: cachedData || undefined });
-    var fresh = !cachedData || script.cachedDataRejected;
-    cachedData = undefined;
-    var result = script.runInThisContext();
+    const script = new vm.Script(code, { filename: 'postman-sandbox-bootcode.js', cachedData: bootCache.data });
+    const fresh = !bootCache.data || script.cachedDataRejected;
+    // The boot code asks for Node's buffer module once, through a global require, and then
+    // replaces that require with its own.
+    host.global.require = (name) => {
+      if (name === 'buffer') return require('node:buffer');
+      throw new Error(`The script sandbox has no module ${name}.`);
+    };
+    const result = script.runInThisContext();
     // Made now, before uvm reports the boot done and so before any script has run here: a cache
     // is only ever taken from a process no script could have touched. After the run it also
     // holds the functions the boot code compiled lazily. (Only on a start without a cache.)
-    if (fresh) {
-      try { parentPort.postMessage({ ${CACHE_OUT}: script.createCachedData() }); } catch (e) { /* no cache this time */ }
+    if (fresh && bootCache.file) {
+      try {
+        send({ type: 'cache', file: bootCache.file, data: script.createCachedData() });
+      } catch {
+        // no cache this time
+      }
     }
     return result;
   }
-  function firmwareRequire(name) {
-    return name === 'vm' ? { runInThisContext: runBootCode } : nodeRequire(name);
-  }
-  parentPort.on('message', function onMessage(message) {
-    if (!message) return;
-    if (Object.prototype.hasOwnProperty.call(message, '${CACHE_IN}')) {
-      cachedData = typeof message.${CACHE_IN} === 'string' ? readCache(message.${CACHE_IN}) : undefined;
-      return;
-    }
-    if (typeof message.__init_uvm === 'string') {
-      parentPort.off('message', onMessage);
-      vm.runInThisContext('(function (require) {' + message.__init_uvm + '\\n})', { filename: 'uvm-firmware.js' })(firmwareRequire);
-    }
-  });
-})(require('worker_threads').parentPort, require('vm'), require);
-`;
+  const firmwareRequire = (name) => {
+    if (name === 'vm') return { runInThisContext: runBootCode };
+    if (name === 'worker_threads') return { parentPort: bootSide };
+    throw new Error(`uvm's firmware asked for ${name}, which this process does not give it.`);
+  };
+  /** What uvm takes as its worker (its `_sandbox` option). */
+  const hostSide = {
+    postMessage(message) {
+      if (message && typeof message.__init_uvm === 'string') {
+        const firmware = message.__init_uvm;
+        host.setImmediate(() => vm.runInThisContext(`(function (require) {${firmware}\n})`, { filename: 'uvm-firmware.js' })(firmwareRequire));
+        return;
+      }
+      deliver(toBootCode, message);
+    },
+    on(event, listener) {
+      if (!toHost.has(event)) toHost.set(event, []);
+      toHost.get(event).push(listener);
+      return hostSide;
+    },
+    off(event, listener) {
+      const listeners = toHost.get(event) || [];
+      const at = listeners.indexOf(listener);
+      if (at >= 0) listeners.splice(at, 1);
+      return hostSide;
+    },
+    terminate: () => Promise.resolve(),
+  };
+  return hostSide;
+}
 
 /** The boot code postman-sandbox ships (.cache/bootcode.js), read as data rather than compiled as a module. */
 function readBootCode(dir) {
@@ -127,7 +190,7 @@ function readBootCode(dir) {
   return code;
 }
 
-/** The name of the cache file for this boot code in this Node with these flags (the worker reads and checks it). */
+/** The name of the cache file for this boot code in this Node with these flags. */
 function cacheFor(dir, bootCode) {
   if (!dir) return {};
   const key = require('node:crypto')
@@ -139,21 +202,10 @@ function cacheFor(dir, bootCode) {
   return { file: `bootcode-${key}.v8cache` };
 }
 
-// The worker postman-sandbox runs scripts in starts first, so that its own Node start overlaps
-// with reading the boot code here. It is the worker uvm would start (same options), with one
-// difference: the boot code is compiled with V8's code cache when we have one, and a fresh
-// cache is handed back once the boot code has run (see the code cache below).
-const worker = new Worker(WORKER_BOOTSTRAP, {
-  eval: true,
-  stdout: true,
-  stderr: true,
-  execArgv: ['--experimental-global-webcrypto'],
-});
-
 // Network from here on is refused: scripts reach the network only through pm.sendRequest,
-// which this process forwards to the backend's engine. (The worker thread postman-sandbox
-// starts has its own module instances; scripts there get no `require` of Node's modules, and
-// the permission model denies the bindings an escape would need.)
+// which this process forwards to the backend's engine. (Scripts get no `require` of Node's
+// modules, and the permission model denies the bindings an escape would need; this is one more
+// wall.)
 function refuseNetwork() {
   const refuse = () => {
     throw new Error('Scripts cannot open network connections; use pm.sendRequest.');
@@ -172,21 +224,20 @@ function refuseNetwork() {
 }
 refuseNetwork();
 
-// Only uvm (the bridge to the worker) and postman-sandbox's boot code are needed here: requiring
-// postman-sandbox's index would load postman-collection (and faker, mime-db …), about half of
-// this process's start, for a Url class that is needed only when pm.sendRequest gets an object.
+// Only uvm (the bridge to the boot code) and postman-sandbox's boot code are needed here:
+// requiring postman-sandbox's index would load postman-collection (and faker, mime-db …), about
+// half of this process's start. (A pm.sendRequest URL given as an object goes to the backend as
+// it is: the backend reads Postman's URL objects like any collection file's.)
 const sandboxDir = path.dirname(sandboxPath);
 const UniversalVM = require(require.resolve('uvm', { paths: [sandboxDir] }));
 const teleportJS = require(require.resolve('teleport-javascript', { paths: [sandboxDir] }));
-let PostmanUrl;
-const postmanUrl = () => PostmanUrl || (PostmanUrl = require(require.resolve('postman-collection', { paths: [sandboxPath] })).Url);
 
 let context;
 let current;
 
 function send(message) {
   try {
-    process.send(message);
+    host.process.send(message);
   } catch {
     // The parent is gone; the process ends below when the channel closes.
   }
@@ -222,7 +273,7 @@ function scopeValues(scope) {
 
 function fatal(reason, message) {
   send({ type: 'fatal', reason, message });
-  setTimeout(() => process.exit(3), 20);
+  host.setTimeout(() => host.process.exit(3), 20);
 }
 
 /** postman-sandbox's own timing: its host gives up on a script this long after the script's own limit. */
@@ -237,16 +288,9 @@ function start() {
     return fatal('start', String(error && error.message ? error.message : error));
   }
   const cache = cacheFor(cacheDir, bootCode);
-  // Posted before uvm's firmware, so the worker reads the cache before it compiles the boot code.
-  worker.postMessage({ [CACHE_IN]: cache.file ? path.join(cacheDir, cache.file) : null });
-  let cacheSent = false;
-  worker.on('message', (message) => {
-    if (cacheSent || context || !message || !message[CACHE_OUT] || !cache.file) return;
-    cacheSent = true;
-    send({ type: 'cache', file: cache.file, data: message[CACHE_OUT] });
-  });
+  const channel = createChannel({ file: cache.file, data: cache.file ? readCache(path.join(cacheDir, cache.file)) : undefined });
   const ctx = new UniversalVM();
-  ctx.connect({ bootCode, _sandbox: worker }, (error) => {
+  ctx.connect({ bootCode, _sandbox: channel }, (error) => {
     if (error) return fatal('start', String(error && error.message ? error.message : error));
     ctx.once('initialize', (err) => {
       if (err) return fatal('start', String(err && err.message ? err.message : err));
@@ -266,13 +310,10 @@ function start() {
           });
         }
       });
+      booting = false;
       send({ type: 'ready' });
     });
-    ctx.on('error', (err) => {
-      const code = err && err.code;
-      if (code === 'ERR_WORKER_OUT_OF_MEMORY') return fatal('memory', 'The script used more memory than scripts may have and was stopped.');
-      fatal('crash', String(err && err.message ? err.message : err));
-    });
+    ctx.on('error', (err) => fatal('crash', String(err && err.message ? err.message : err)));
     ctx.dispatch('initialize', {});
   });
 }
@@ -285,12 +326,12 @@ function start() {
 function execute(target, options, callback) {
   const { id, timeout } = options;
   const resultEvent = `execution.result.${id}`;
-  let waiting = setTimeout(() => {
+  let waiting = host.setTimeout(() => {
     waiting = null;
     context.emit(resultEvent, new Error(EXECUTION_TIMEOUT_ERROR_MESSAGE));
   }, timeout + TO_WAIT_BUFFER);
   context.once(resultEvent, (err, result) => {
-    if (waiting) clearTimeout(waiting);
+    if (waiting) host.clearTimeout(waiting);
     callback(err, result);
   });
   context.dispatch('execute', id, target, options.context || {}, {
@@ -314,8 +355,6 @@ function run(message) {
     let json;
     try {
       json = request && typeof request.toJSON === 'function' ? request.toJSON() : request;
-      // One URL string: the backend reads it like any typed URL.
-      if (json && json.url && typeof json.url === 'object') json.url = new (postmanUrl())(json.url).toString();
     } catch {
       json = request;
     }
@@ -371,9 +410,13 @@ process.on('message', (message) => {
     context.dispatch(`execution.response.${message.id}`, message.eventId, error, message.response || null, undefined);
   }
 });
-process.on('disconnect', () => process.exit(0));
+process.on('disconnect', () => host.process.exit(0));
 process.on('uncaughtException', (error) => {
-  if (error && error.code === 'ERR_WORKER_OUT_OF_MEMORY') return fatal('memory', 'The script used more memory than scripts may have and was stopped.');
+  // Once booted, uvm's firmware listens too and hands a script's own late throw (in a timer
+  // callback, say) to postman-sandbox, which fails that script and carries on, as it did in a
+  // worker. (A script that uses more memory than allowed ends the process; script-sandbox.ts
+  // reads V8's message on stderr and says so.)
+  if (!booting && host.process.listenerCount('uncaughtException') > 1) return;
   fatal('crash', String(error && error.message ? error.message : error));
 });
 

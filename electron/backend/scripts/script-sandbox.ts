@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { ErrorCode } from '../../../shared/errors';
 import type { AssertionResult, ConsoleLevel } from '../../../shared/model/run';
 import type { PostmanRequestJson } from '../../../shared/interop/postman/types';
+import { postmanUrlText } from '../../../shared/interop/postman/request';
 
 /** The four variable scopes a Postman script sees, as plain name → value maps. */
 export interface ScriptScopes {
@@ -178,15 +179,15 @@ export class ScriptSandbox {
         execArgv: [
           `--max-old-space-size=${this.#options.memoryMb}`,
           // Scripts are short: a small young generation and no optimising compiler cost them
-          // nothing noticeable and save about 25 MiB of resident memory in this process (and its
-          // postman-sandbox worker), which a CI run pays on every start.
+          // nothing noticeable and save about 25 MiB of resident memory in this process, which a
+          // CI run pays on every start.
           '--max-semi-space-size=1',
           '--lite-mode',
+          // No --allow-worker: postman-sandbox's boot code runs in this process's main thread.
           permissionFlag(),
           `--allow-fs-read=${modulesDir}`,
           `--allow-fs-read=${this.#options.childPath}`,
           ...(cacheDir ? [`--allow-fs-read=${cacheDir}`] : []),
-          '--allow-worker',
           '--no-warnings',
         ],
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
@@ -232,7 +233,7 @@ export class ScriptSandbox {
         reject(new Error(`the script process stopped (${signal ?? `exit code ${code}`})${stderr ? `: ${firstLine(stderr)}` : ''}`));
         const pending = this.#pending;
         if (pending) {
-          const outOfMemory = /heap out of memory|Allocation failed|ERR_WORKER_OUT_OF_MEMORY/i.test(stderr);
+          const outOfMemory = /heap out of memory|Allocation failed/i.test(stderr);
           this.#settle(
             failed(pending.execution, outOfMemory
               ? memoryFailure(pending.execution, this.#options.memoryMb)
@@ -258,27 +259,22 @@ export class ScriptSandbox {
     }
     if (!pending || message.type === 'ready' || message.type === 'cache' || message.id !== pending.id) return;
     if (message.type === 'console') {
-      pending.bridge.console(message.level, String(message.message).slice(0, 10_000));
+      pending.bridge.console(CONSOLE_LEVELS.has(message.level) ? message.level : 'log', String(message.message).slice(0, 10_000));
     } else if (message.type === 'send') {
-      pending.bridge.sendRequest(message.request).then(
+      const sent: unknown = message.request;
+      const request: PostmanRequestJson = plainObject(sent) ? { ...sent, url: postmanUrlText(sent.url as PostmanRequestJson['url']) } : { url: '' };
+      pending.bridge.sendRequest(request).then(
         (response) => child.connected && child.send({ type: 'sent', id: message.id, eventId: message.eventId, response: toSandboxResponse(response) }),
         (error: unknown) => child.connected && child.send({ type: 'sent', id: message.id, eventId: message.eventId, error: error instanceof Error ? error.message : String(error) }),
       );
     } else if (message.type === 'done') {
       if (message.error && /not responding|execution timeout/i.test(message.error.message)) {
-        // postman-sandbox gave up on the script itself; its worker may still spin, so the process goes.
+        // postman-sandbox gave up on the script itself; the script may still spin, so the process goes.
         this.#settle(failed(pending.execution, timeoutFailure(pending.execution, pending.execution.timeoutMs ?? this.#options.timeoutMs)));
         this.#kill();
         return;
       }
-      this.#settle({
-        error: message.error ? { code: 'SCRIPT_FAILED', message: `The ${label(pending.execution)} failed: ${message.error.name}: ${message.error.message}` } : undefined,
-        tests: message.tests.map((t) => ({ name: t.name, passed: t.passed, skipped: t.skipped, ...(t.message ? { message: t.message } : {}) })),
-        scopes: message.scopes,
-        request: message.request,
-        skipped: message.skipped,
-        ...(message.nextRequest !== undefined ? { nextRequest: message.nextRequest === null ? null : String(message.nextRequest) } : {}),
-      });
+      this.#settle(readOutcome(pending.execution, message));
     }
   }
 
@@ -309,6 +305,38 @@ type ChildMessage =
       skipped: boolean;
       nextRequest?: string | null;
     };
+
+const CONSOLE_LEVELS = new Set<ConsoleLevel>(['log', 'info', 'warn', 'error']);
+
+const plainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Only the string values of a scope; anything else a message holds there is dropped. */
+function stringsOf(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (plainObject(value)) for (const [key, entry] of Object.entries(value)) if (typeof entry === 'string') out[key] = entry;
+  return out;
+}
+
+/**
+ * A 'done' message read as data, field by field. Scripts run in the script process's own realm,
+ * and a script can tamper with what that process's code sees (a getter on a prototype, a
+ * replaced JSON); whatever the process then sends, the backend takes only the shapes it
+ * expects, so no message can make it throw.
+ */
+function readOutcome(execution: ScriptExecution, message: Extract<ChildMessage, { type: 'done' }>): ScriptOutcome {
+  const error = plainObject(message.error) ? message.error : undefined;
+  const scopesSent: unknown = message.scopes;
+  const scopes: Record<string, unknown> = plainObject(scopesSent) ? scopesSent : {};
+  const tests = Array.isArray(message.tests) ? message.tests.filter(plainObject) : [];
+  return {
+    error: error ? { code: 'SCRIPT_FAILED', message: `The ${label(execution)} failed: ${String(error.name)}: ${String(error.message)}` } : undefined,
+    tests: tests.map((t) => ({ name: String(t.name), passed: t.passed === true, skipped: t.skipped === true, ...(t.message ? { message: String(t.message) } : {}) })),
+    scopes: { environment: stringsOf(scopes.environment), globals: stringsOf(scopes.globals), collectionVariables: stringsOf(scopes.collectionVariables), variables: stringsOf(scopes.variables) },
+    request: plainObject(message.request) ? (message.request as PostmanRequestJson) : undefined,
+    skipped: message.skipped === true,
+    ...(message.nextRequest !== undefined ? { nextRequest: message.nextRequest === null ? null : String(message.nextRequest) } : {}),
+  };
+}
 
 function label(execution: ScriptExecution): string {
   return execution.listen === 'prerequest' ? 'pre-request script' : 'test script';

@@ -65,6 +65,19 @@ function rawFromParts(url: PostmanUrlObject): string {
   return `${protocol}${host}${port}${pathParts.length ? `/${pathParts.join('/')}` : ''}`;
 }
 
+/**
+ * A Postman URL object written out as one URL, as Postman's Url#toString does: the raw text when
+ * there is one, else its parts, with the enabled query rows as written and the hash.
+ */
+export function postmanUrlText(url: PostmanRequestJson['url']): string {
+  if (typeof url === 'string') return url;
+  if (!url || typeof url !== 'object') return '';
+  if (typeof url.raw === 'string') return url.raw;
+  const rows = Array.isArray(url.query) ? url.query.filter((row) => row && typeof row.key === 'string' && !row.disabled) : [];
+  const query = rows.map((row) => (row.value === null || row.value === undefined ? row.key : `${row.key}=${text(row.value)}`)).join('&');
+  return `${rawFromParts(url)}${query ? `?${query}` : ''}${url.hash ? `#${url.hash}` : ''}`;
+}
+
 function authParams(auth: PostmanAuth, type: string): Record<string, string> {
   const params = auth[type];
   const out: Record<string, string> = {};
