@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { residentFrames } from './page-frames';
 
 export interface Measured {
   wallMs: number;
   /** The largest total resident memory of the process and its children seen while it ran. */
   peakRssBytes: number;
+  /** With `uniquePages`: the largest physical memory of the tree, each page counted once; undefined where frames cannot be read. */
+  peakUniqueBytes?: number;
   exitCode: number | null;
   stdout: string;
   stderr: string;
@@ -53,7 +56,7 @@ function descendants(root: number): number[] {
  * only), so a tool that runs scripts in a helper process is charged for it. The root's own
  * high-water mark (VmHWM) is read too, so its spikes between samples are not lost.
  */
-export function measure(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; sampleMs?: number } = {}): Promise<Measured> {
+export function measure(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; sampleMs?: number; uniquePages?: boolean } = {}): Promise<Measured> {
   const started = performance.now();
   const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -69,7 +72,14 @@ export function measure(command: string, args: string[], options: { cwd?: string
     if (ticks++ % 10 === 0) tree = descendants(child.pid);
     const total = [child.pid, ...tree].reduce((sum, pid) => sum + readKb(pid, 'VmRSS'), 0);
     peakKb = Math.max(peakKb, total, readKb(child.pid, 'VmHWM'));
+    if (options.uniquePages && uniqueKb !== undefined) {
+      // Every sample looks for new processes here: reading frames costs far more than the scan.
+      tree = descendants(child.pid);
+      const frames = residentFrames([child.pid, ...tree]);
+      uniqueKb = frames === undefined ? undefined : Math.max(uniqueKb, frames.size * 4);
+    }
   };
+  let uniqueKb: number | undefined = 0;
   const timer = setInterval(sample, options.sampleMs ?? 10);
   return new Promise((resolve, reject) => {
     child.once('error', (error) => {
@@ -78,7 +88,7 @@ export function measure(command: string, args: string[], options: { cwd?: string
     });
     child.once('exit', (code) => {
       clearInterval(timer);
-      resolve({ wallMs: performance.now() - started, peakRssBytes: peakKb * 1024, exitCode: code, stdout, stderr });
+      resolve({ wallMs: performance.now() - started, peakRssBytes: peakKb * 1024, ...(options.uniquePages && uniqueKb !== undefined ? { peakUniqueBytes: uniqueKb * 1024 } : {}), exitCode: code, stdout, stderr });
     });
   });
 }
