@@ -224,7 +224,9 @@ export class ScriptSandbox {
         }
         this.#onMessage(child, message);
       });
-      child.on('exit', (code, signal) => {
+      // 'close', not 'exit': it comes once stderr is read to its end, so V8's out-of-memory
+      // message (how a script over its memory ends the process) is there to be recognised.
+      child.on('close', (code, signal) => {
         clearTimeout(startTimer);
         if (this.#child === child || this.#child === undefined) {
           this.#child = undefined;
