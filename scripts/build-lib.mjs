@@ -82,6 +82,19 @@ export async function buildAll({ quiet = false } = {}) {
   // Imported Postman scripts run in a process of their own, started from this plain CommonJS file.
   fs.copyFileSync(path.join(root, 'electron/backend/scripts/script-child.cjs'), path.join(root, 'dist/electron/script-child.cjs'));
   log('copied dist/electron/script-child.cjs');
+  // The same file with uvm and teleport-javascript inlined, for `node --build-snapshot`, which
+  // loads no package from disk (see electron/backend/scripts/boot-snapshot.ts).
+  await esbuild({
+    absWorkingDir: root,
+    entryPoints: ['electron/backend/scripts/script-child.cjs'],
+    outfile: 'dist/electron/script-child-snapshot.cjs',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+  log('built dist/electron/script-child-snapshot.cjs');
   const vite = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', quiet ? 'warn' : 'info'], {
     cwd: root,
     stdio: 'inherit',

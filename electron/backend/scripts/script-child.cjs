@@ -22,10 +22,16 @@
  *   child  → parent { type: 'fatal', reason, message } just before it exits
  */
 
+// Two ways to run. Forked by script-sandbox.ts, this file boots postman-sandbox and serves
+// scripts. Bundled into one file (script-child-snapshot.cjs) and given to
+// `node --build-snapshot`, it boots the same way and Node then saves the whole booted heap;
+// a process started from that snapshot skips the boot (about two thirds of its start) and only
+// begins to serve. The boot is the same code either way; only when it runs differs.
+const building = require('node:v8').startupSnapshot.isBuildingSnapshot();
 const sandboxPath = process.argv[2];
 // A folder of compiled boot code this process may read (script-sandbox.ts writes what we send it).
-const cacheDir = process.argv[3] || '';
-if (!sandboxPath || typeof process.send !== 'function') {
+const cacheDir = building ? '' : process.argv[3] || '';
+if (!sandboxPath || (!building && typeof process.send !== 'function')) {
   process.stderr.write('script-child: start me through script-sandbox.ts\n');
   process.exit(2);
 }
@@ -236,9 +242,11 @@ refuseNetwork();
 // requiring postman-sandbox's index would load postman-collection (and faker, mime-db …), about
 // half of this process's start. (A pm.sendRequest URL given as an object goes to the backend as
 // it is: the backend reads Postman's URL objects like any collection file's.)
+// Required by name, so a bundler can put them into the snapshot's one file (Node's snapshot
+// builder loads no package from disk); they are postman-sandbox's own dependencies.
 const sandboxDir = path.dirname(sandboxPath);
-const UniversalVM = require(require.resolve('uvm', { paths: [sandboxDir] }));
-const teleportJS = require(require.resolve('teleport-javascript', { paths: [sandboxDir] }));
+const UniversalVM = require('uvm');
+const teleportJS = require('teleport-javascript');
 
 let context;
 let current;
@@ -319,7 +327,8 @@ function start() {
         }
       });
       booting = false;
-      send({ type: 'ready' });
+      // While a snapshot is built there is nobody to tell: the process made from it says ready.
+      if (!building) send({ type: 'ready' });
     });
     ctx.on('error', (err) => fatal('crash', String(err && err.message ? err.message : err)));
     ctx.dispatch('initialize', {});
@@ -409,23 +418,37 @@ function run(message) {
   );
 }
 
-process.on('message', (message) => {
-  if (!message || typeof message !== 'object') return;
-  if (message.type === 'run') return run(message);
-  if (message.type === 'sent' && context) {
-    // The sandbox's bridge copies values as JSON, which drops an Error's message: a plain object keeps it for err.message.
-    const error = message.error ? { name: 'Error', message: String(message.error) } : null;
-    context.dispatch(`execution.response.${message.id}`, message.eventId, error, message.response || null, undefined);
-  }
-});
-process.on('disconnect', () => host.process.exit(0));
-process.on('uncaughtException', (error) => {
-  // Once booted, uvm's firmware listens too and hands a script's own late throw (in a timer
-  // callback, say) to postman-sandbox, which fails that script and carries on, as it did in a
-  // worker. (A script that uses more memory than allowed ends the process; script-sandbox.ts
-  // reads V8's message on stderr and says so.)
-  if (!booting && host.process.listenerCount('uncaughtException') > 1) return;
-  fatal('crash', String(error && error.message ? error.message : error));
-});
+/** The IPC side: what the backend asks of this process, and how it ends. */
+function listen() {
+  host.process.on('message', (message) => {
+    if (!message || typeof message !== 'object') return;
+    if (message.type === 'run') return run(message);
+    if (message.type === 'sent' && context) {
+      // The sandbox's bridge copies values as JSON, which drops an Error's message: a plain object keeps it for err.message.
+      const error = message.error ? { name: 'Error', message: String(message.error) } : null;
+      context.dispatch(`execution.response.${message.id}`, message.eventId, error, message.response || null, undefined);
+    }
+  });
+  host.process.on('disconnect', () => host.process.exit(0));
+  host.process.on('uncaughtException', (error) => {
+    // Once booted, uvm's firmware listens too and hands a script's own late throw (in a timer
+    // callback, say) to postman-sandbox, which fails that script and carries on, as it did in a
+    // worker. (A script that uses more memory than allowed ends the process; script-sandbox.ts
+    // reads V8's message on stderr and says so.)
+    if (!booting && host.process.listenerCount('uncaughtException') > 1) return;
+    fatal('crash', String(error && error.message ? error.message : error));
+  });
+}
 
-start();
+if (building) {
+  start();
+  require('node:v8').startupSnapshot.setDeserializeMainFunction(() => {
+    // The guards are put back in place in the new process, in case Node rebuilt what they patch.
+    refuseNetwork();
+    listen();
+    send({ type: 'ready' });
+  });
+} else {
+  listen();
+  start();
+}

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { ErrorCode } from '../../../shared/errors';
 import type { AssertionResult, ConsoleLevel } from '../../../shared/model/run';
 import type { PostmanRequestJson } from '../../../shared/interop/postman/types';
+import { bootSnapshot, type BootSnapshot } from './boot-snapshot';
 import { postmanUrlText } from '../../../shared/interop/postman/request';
 
 /** The four variable scopes a Postman script sees, as plain name → value maps. */
@@ -73,6 +74,12 @@ export interface ScriptSandboxOptions {
    * about 50 ms off each start; false for none. By default the user's cache folder.
    */
   cacheDir?: string | false;
+  /**
+   * script-child-snapshot.cjs, from which a snapshot of the booted process is made in the cache
+   * folder (boot-snapshot.ts); false for none. By default the one beside childPath, if the build
+   * put it there.
+   */
+  snapshotBuilder?: string | false;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -97,7 +104,10 @@ interface Pending {
  * to the engine, and a kill when a script overruns. The backend carries on whatever a script does.
  */
 export class ScriptSandbox {
-  readonly #options: Required<Omit<ScriptSandboxOptions, 'childPath' | 'cacheDir'>> & { childPath: string; cacheDir: string | false };
+  readonly #options: Required<Omit<ScriptSandboxOptions, 'childPath' | 'cacheDir' | 'snapshotBuilder'>> & { childPath: string; cacheDir: string | false; snapshotBuilder: string | false };
+  #snapshot: BootSnapshot | undefined;
+  /** How the last process started: from the boot snapshot, or booting postman-sandbox itself. */
+  #startedFrom: 'snapshot' | 'boot' | undefined;
   #child: ChildProcess | undefined;
   /** A process still starting (warmUp): disposing must kill it too, or it keeps the host alive. */
   #starting: ChildProcess | undefined;
@@ -113,7 +123,17 @@ export class ScriptSandbox {
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       childPath: options.childPath ?? locateChild(),
       cacheDir: options.cacheDir ?? defaultCacheDir(),
+      snapshotBuilder: options.snapshotBuilder ?? false,
     };
+    if (options.snapshotBuilder === undefined) {
+      const beside = path.join(path.dirname(this.#options.childPath), 'script-child-snapshot.cjs');
+      if (fs.existsSync(beside)) this.#options.snapshotBuilder = beside;
+    }
+  }
+
+  /** How the current (or last) script process started; for diagnostics and tests. */
+  get startedFrom(): 'snapshot' | 'boot' | undefined {
+    return this.#startedFrom;
   }
 
   /** Runs one script; scripts run one after another, like in Postman's runner. */
@@ -135,6 +155,8 @@ export class ScriptSandbox {
   async dispose(): Promise<void> {
     this.#disposed = true;
     this.#kill();
+    // A process had to boot the slow way: the next one need not (the builder outlives this one).
+    if (this.#startedFrom === 'boot') this.#snapshot?.build();
   }
 
   async #runNow(execution: ScriptExecution, bridge: ScriptBridge): Promise<ScriptOutcome> {
@@ -169,20 +191,45 @@ export class ScriptSandbox {
 
   #start(): Promise<ChildProcess> {
     if (this.#ready) return this.#ready;
-    this.#ready = new Promise<ChildProcess>((resolve, reject) => {
-      const sandboxEntry = createRequire(import.meta.url).resolve('postman-sandbox');
+    const sandboxEntry = createRequire(import.meta.url).resolve('postman-sandbox');
+    const { cacheDir, snapshotBuilder } = this.#options;
+    if (this.#snapshot === undefined && cacheDir && snapshotBuilder) this.#snapshot = bootSnapshot({ builder: snapshotBuilder, cacheDir, sandboxEntry, v8Flags: this.#v8Flags() });
+    const snapshot = this.#snapshot?.usable() ? this.#snapshot : undefined;
+    const ready = this.#spawn(sandboxEntry, snapshot).catch((error: unknown) => {
+      if (!snapshot || this.#disposed) throw error;
+      // A snapshot this Node cannot start from (damaged, or made for other flags): boot as before.
+      snapshot.discard();
+      return this.#spawn(sandboxEntry, undefined);
+    });
+    this.#ready = ready;
+    ready.catch(() => {
+      if (this.#ready === ready) this.#ready = undefined;
+    });
+    return ready;
+  }
+
+  /** V8's flags for the script process, the same for a snapshot and the process started from it. */
+  #v8Flags(): string[] {
+    return [
+      `--max-old-space-size=${this.#options.memoryMb}`,
+      // Scripts are short: a small young generation and no optimising compiler cost them
+      // nothing noticeable and save about 25 MiB of resident memory in this process, which a
+      // CI run pays on every start.
+      '--max-semi-space-size=1',
+      '--lite-mode',
+    ];
+  }
+
+  #spawn(sandboxEntry: string, snapshot: BootSnapshot | undefined): Promise<ChildProcess> {
+    return new Promise<ChildProcess>((resolve, reject) => {
       const modulesDir = nodeModulesOf(sandboxEntry);
       const { cacheDir } = this.#options;
       const child = fork(this.#options.childPath, [sandboxEntry, cacheDir || ''], {
         // Nothing of the app's environment (keys in variables, tokens, paths) reaches scripts.
         env: process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {},
         execArgv: [
-          `--max-old-space-size=${this.#options.memoryMb}`,
-          // Scripts are short: a small young generation and no optimising compiler cost them
-          // nothing noticeable and save about 25 MiB of resident memory in this process, which a
-          // CI run pays on every start.
-          '--max-semi-space-size=1',
-          '--lite-mode',
+          ...this.#v8Flags(),
+          ...(snapshot ? ['--snapshot-blob', snapshot.file] : []),
           // No --allow-worker: postman-sandbox's boot code runs in this process's main thread.
           permissionFlag(),
           `--allow-fs-read=${modulesDir}`,
@@ -219,6 +266,7 @@ export class ScriptSandbox {
             return;
           }
           this.#child = child;
+          this.#startedFrom = snapshot ? 'snapshot' : 'boot';
           resolve(child);
           return;
         }
@@ -228,7 +276,9 @@ export class ScriptSandbox {
       // message (how a script over its memory ends the process) is there to be recognised.
       child.on('close', (code, signal) => {
         clearTimeout(startTimer);
-        if (this.#child === child || this.#child === undefined) {
+        // A process that was serving is gone: the next script starts another. (One that died
+        // before it was ready rejects its start instead; #start then boots or lets the next try.)
+        if (this.#child === child) {
           this.#child = undefined;
           this.#ready = undefined;
         }
@@ -247,7 +297,6 @@ export class ScriptSandbox {
         // 'exit' follows and reports; an error here only means the process could not be signalled.
       });
     });
-    return this.#ready;
   }
 
   #onMessage(child: ChildProcess, message: ChildMessage): void {
