@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
-import axios, { type AxiosInstance } from 'axios';
+import axios, { AxiosHeaders, type AxiosAdapter, type AxiosInstance, type AxiosRequestConfig, type AxiosResponse, type InternalAxiosRequestConfig, type RawAxiosHeaders } from 'axios';
 import type { HeaderLine, HttpMethod } from '../../../shared/contract/requests';
 import { isLoopbackHost } from './endpoints';
 import { TimingRecorder } from './timings';
@@ -26,30 +26,63 @@ export interface ExchangeResponse {
 
 /**
  * Keep-alive pools owned by one engine, so dispose() can close every socket it opened, and the one
- * axios instance that sends through them. What never changes between requests is set on the
- * instance once; a request passes only its own method, URL, headers, body and signal.
+ * axios instance that sends through them. What never changes between requests is settled once,
+ * here: the instance's options, the config template derived from its defaults, and the default
+ * headers per method. A request then adds only its own method, URL, headers, body and signal.
  */
 export class ConnectionPools {
   readonly http = new http.Agent({ keepAlive: true });
   readonly https = new https.Agent({ keepAlive: true });
   /** Axios is told to leave everything alone: no status errors, no body transforms, and the body comes back as a stream. */
   readonly client: AxiosInstance = axios.create({
-    transformRequest: [(data: unknown) => data],
+    transformRequest: [],
+    transformResponse: [],
     responseType: 'stream',
+    // Redirects are followed by the engine itself (redirects.ts), hop by hop.
     maxRedirects: 0,
     // Always Node's http: axios would pick XMLHttpRequest or fetch wherever a host defines them.
     adapter: 'http',
-    validateStatus: () => true,
+    validateStatus: null,
     maxContentLength: -1,
     maxBodyLength: -1,
     httpAgent: this.http,
     httpsAgent: this.https,
   });
+  /**
+   * The instance's adapter, called directly. Axios' request() would merge the defaults into a new
+   * config, flatten the header buckets, run the (empty) interceptor chain and the (empty) transforms
+   * on every request: the same result each time, so it is done once here instead.
+   */
+  readonly send: AxiosAdapter = axios.getAdapter(this.client.defaults.adapter);
+  /** The merged defaults without their headers; a request inherits them (axios reads inherited template members). */
+  readonly template: Readonly<InternalAxiosRequestConfig> = templateOf(this.client);
+  readonly #methodHeaders = new Map<string, AxiosHeaders>();
+
+  /** The headers axios adds to a request of this method (its `common` and per-method defaults: Accept). */
+  defaultHeaders(method: string): AxiosHeaders {
+    const key = method.toLowerCase();
+    let headers = this.#methodHeaders.get(key);
+    if (!headers) {
+      const buckets = this.client.defaults.headers as unknown as Record<string, RawAxiosHeaders | undefined>;
+      headers = AxiosHeaders.concat(buckets.common ?? {}, buckets[key] ?? {});
+      this.#methodHeaders.set(key, headers);
+    }
+    return headers;
+  }
 
   destroy(): void {
     this.http.destroy();
     this.https.destroy();
   }
+}
+
+function templateOf(client: AxiosInstance): InternalAxiosRequestConfig {
+  // mergeConfig hands back a null-prototype object, and axios stops reading inherited members at
+  // one of those (its guard against polluted prototypes): the template is an ordinary object.
+  const { headers: _buckets, ...merged } = axios.mergeConfig(client.defaults as AxiosRequestConfig, {}) as InternalAxiosRequestConfig;
+  // What axios' request() settles for every config; buildFullPath reads it.
+  merged.allowAbsoluteUrls ??= true;
+  return Object.freeze(merged) as InternalAxiosRequestConfig;
 }
 
 function headerObject(lines: HeaderLine[]): Record<string, string | false> {
@@ -80,7 +113,7 @@ function rawHeaderLines(raw: string[] | undefined, fallback: Record<string, unkn
 
 /**
  * One request/response exchange, no redirects (the engine follows them itself so it decides
- * which headers go to the next host), through the pools' axios instance; no default Content-Type.
+ * which headers go to the next host), through the pools' axios adapter; no default Content-Type.
  */
 export async function exchange(request: ExchangeRequest, pools: ConnectionPools): Promise<ExchangeResponse> {
   const timings = new TimingRecorder();
@@ -93,17 +126,21 @@ export async function exchange(request: ExchangeRequest, pools: ConnectionPools)
     },
   };
   const sendsBody = request.body.length > 0 || (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS');
-  const response = await pools.client.request<Readable>({
-    method: request.method,
+  // What axios' dispatch would have refused before sending.
+  if (request.signal.aborted) throw new axios.CanceledError();
+  const config: InternalAxiosRequestConfig = Object.create(pools.template);
+  Object.assign(config, {
+    method: request.method.toLowerCase(),
     url: request.url.href,
-    headers: headerObject(request.headers),
+    headers: AxiosHeaders.concat(pools.defaultHeaders(request.method), headerObject(request.headers)),
     data: sendsBody ? (typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : request.body) : undefined,
     signal: request.signal,
     // Environment proxies (HTTPS_PROXY, NO_PROXY) apply to real hosts; the embedded sandbox and
     // other local servers are never sent through a proxy, whatever NO_PROXY says.
     ...(isLoopbackHost(request.url.hostname) ? { proxy: false as const } : {}),
     transport,
-  } as Parameters<AxiosInstance['request']>[0]);
+  });
+  const response = (await pools.send(config)) as AxiosResponse<Readable>;
   const incoming = (response.request as { res?: http.IncomingMessage } | undefined)?.res;
   return {
     status: response.status,
