@@ -78,6 +78,8 @@ interface Prepared {
   url: URL;
   /** The filled URL as typed, shown by a preview even when it is not a valid URL yet. */
   urlText: string;
+  /** `url` is `urlText` parsed (always so for a send); otherwise a stand-in for a preview. */
+  urlParsed: boolean;
   body: string;
   /** A multipart or binary body: described until it is built at send time, then its bytes. */
   payload?: { filled: RequestPayload; encoded?: EncodedPayload };
@@ -302,10 +304,11 @@ export class RequestEngine {
     if (!baseUrl && profile.environment === 'sandbox' && request.url.includes('baseUrl')) {
       fail('NETWORK', 'The embedded sandbox is not running, so the Sandbox profile has nowhere to send to. Restart Vipps Explorer.');
     }
-    const url = strict ? parseTargetUrl(filled.url) : (tryUrl(filled.url) ?? new URL('http://invalid.invalid/'));
+    const parsed = strict ? parseTargetUrl(filled.url) : tryUrl(filled.url);
+    const url = parsed ?? new URL('http://invalid.invalid/');
     const profileOrigin = originOf(baseUrl);
     const payload = filled.payload ? { filled: filled.payload } : undefined;
-    return { profile, method: filled.method, url, urlText: filled.url, body: filled.body, payload, userHeaders: filled.headers, toProfileHost: profileOrigin !== undefined && url.origin === profileOrigin, profileOrigin, unresolved: filled.unresolved };
+    return { profile, method: filled.method, url, urlText: filled.url, urlParsed: parsed !== undefined, body: filled.body, payload, userHeaders: filled.headers, toProfileHost: profileOrigin !== undefined && url.origin === profileOrigin, profileOrigin, unresolved: filled.unresolved };
   }
 
   /** Reads the files and builds the body; a multipart Content-Type the user typed gets its boundary. */
@@ -324,7 +327,7 @@ export class RequestEngine {
   #shown(prepared: Prepared, headers: OutgoingHeader[]): ResolvedRequest {
     return {
       method: prepared.method,
-      url: redactUserinfo(tryUrl(prepared.urlText) ? prepared.url.href : prepared.urlText),
+      url: redactUserinfo(prepared.urlParsed ? prepared.url.href : prepared.urlText),
       headers: headers.map(({ name, value, auto, secret }) => ({ name, value, auto, secret })),
       body: shownBody(prepared),
       unresolved: prepared.unresolved,

@@ -106,17 +106,13 @@ export class ResponseBodies {
     let handle: fs.promises.FileHandle | undefined;
     let responseId: string | undefined;
     let head = Buffer.alloc(0);
-    let timer: NodeJS.Timeout | undefined;
-    const armIdle = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => stream.destroy(new BodyIdleTimeout('idle')), options.idleTimeoutMs);
-    };
+    // One idle timer, pushed back by each chunk (refresh re-arms it without a new timer per chunk).
+    const timer = setTimeout(() => stream.destroy(new BodyIdleTimeout('idle')), options.idleTimeoutMs);
     const onAbort = () => stream.destroy(new Error('aborted'));
     options.signal.addEventListener('abort', onAbort, { once: true });
     try {
-      armIdle();
       for await (const chunk of stream as AsyncIterable<Buffer>) {
-        armIdle();
+        timer.refresh();
         size += chunk.length;
         if (handle) {
           await handle.write(chunk);
