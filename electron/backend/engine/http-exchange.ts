@@ -24,6 +24,9 @@ export interface ExchangeResponse {
   timings: TimingRecorder;
 }
 
+/** The TCP keep-alive delay axios' http adapter gives every socket it sends on (lib/adapters/http.js). */
+export const AXIOS_KEEP_ALIVE_MS = 60_000;
+
 /**
  * Keep-alive pools owned by one engine, so dispose() can close every socket it opened, and the one
  * axios instance that sends through them. What never changes between requests is settled once,
@@ -31,8 +34,11 @@ export interface ExchangeResponse {
  * headers per method. A request then adds only its own method, URL, headers, body and signal.
  */
 export class ConnectionPools {
-  readonly http = new http.Agent({ keepAlive: true });
-  readonly https = new https.Agent({ keepAlive: true });
+  // Axios' adapter sets TCP keep-alive to 60 s on every request's socket and the agent set it back
+  // to its own 1 s each time the socket went back to the pool: two setsockopt calls per request.
+  // With the agent at axios' value, Node sees no change and makes none.
+  readonly http = new http.Agent({ keepAlive: true, keepAliveMsecs: AXIOS_KEEP_ALIVE_MS });
+  readonly https = new https.Agent({ keepAlive: true, keepAliveMsecs: AXIOS_KEEP_ALIVE_MS });
   /** Axios is told to leave everything alone: no status errors, no body transforms, and the body comes back as a stream. */
   readonly client: AxiosInstance = axios.create({
     transformRequest: [],
@@ -56,15 +62,19 @@ export class ConnectionPools {
   readonly send: AxiosAdapter = axios.getAdapter(this.client.defaults.adapter);
   /** The merged defaults without their headers; a request inherits them (axios reads inherited template members). */
   readonly template: Readonly<InternalAxiosRequestConfig> = templateOf(this.client);
-  readonly #methodHeaders = new Map<string, AxiosHeaders>();
+  readonly #methodHeaders = new Map<string, Readonly<Record<string, string | undefined>>>();
 
-  /** The headers axios adds to a request of this method (its `common` and per-method defaults: Accept). */
-  defaultHeaders(method: string): AxiosHeaders {
+  /**
+   * The headers axios adds to a request of this method (its `common` and per-method defaults:
+   * Accept), as plain values. A name without a value (Content-Type) only holds its place: a
+   * request's own header of that name goes out there.
+   */
+  defaultHeaders(method: string): Readonly<Record<string, string | undefined>> {
     const key = method.toLowerCase();
     let headers = this.#methodHeaders.get(key);
     if (!headers) {
       const buckets = this.client.defaults.headers as unknown as Record<string, RawAxiosHeaders | undefined>;
-      headers = AxiosHeaders.concat(buckets.common ?? {}, buckets[key] ?? {});
+      headers = Object.freeze({ ...(AxiosHeaders.concat(buckets.common ?? {}, buckets[key] ?? {}) as unknown as Record<string, string | undefined>) });
       this.#methodHeaders.set(key, headers);
     }
     return headers;
@@ -85,18 +95,26 @@ function templateOf(client: AxiosInstance): InternalAxiosRequestConfig {
   return Object.freeze(merged) as InternalAxiosRequestConfig;
 }
 
-function headerObject(lines: HeaderLine[]): Record<string, string | false> {
-  const merged = new Map<string, { name: string; values: string[] }>();
+/**
+ * The request's headers as axios takes them: a name given twice is sent once with its values
+ * joined, and axios' defaults come first, a user's header of the same name (in any case) taking
+ * the default's place and spelling, as axios' own header merge did. A plain object, so that the
+ * adapter builds its header set once.
+ */
+function headerObject(lines: HeaderLine[], defaults: Readonly<Record<string, string | undefined>>): Record<string, string | false> {
+  const merged = new Map<string, { name: string; values: string[]; given: boolean }>();
+  for (const [name, value] of Object.entries(defaults)) merged.set(name.toLowerCase(), { name, values: value === undefined ? [] : [value], given: false });
   for (const { name, value } of lines) {
     const key = name.toLowerCase();
     const entry = merged.get(key);
-    if (entry) entry.values.push(value);
-    else merged.set(key, { name, values: [value] });
+    if (!entry) merged.set(key, { name, values: [value], given: true });
+    else if (entry.given) entry.values.push(value);
+    else merged.set(key, { name: entry.name, values: [value], given: true });
   }
   const result: Record<string, string | false> = {};
-  for (const { name, values } of merged.values()) result[name] = values.join(', ');
+  for (const { name, values } of merged.values()) if (values.length > 0) result[name] = values.join(', ');
   // Axios would quietly add a form Content-Type to a POST without one; what is sent is what the preview shows.
-  if (!merged.has('content-type')) result['Content-Type'] = false;
+  if (!merged.get('content-type')?.given) result[merged.get('content-type')?.name ?? 'Content-Type'] = false;
   return result;
 }
 
@@ -132,7 +150,7 @@ export async function exchange(request: ExchangeRequest, pools: ConnectionPools)
   Object.assign(config, {
     method: request.method.toLowerCase(),
     url: request.url.href,
-    headers: AxiosHeaders.concat(pools.defaultHeaders(request.method), headerObject(request.headers)),
+    headers: headerObject(request.headers, pools.defaultHeaders(request.method)),
     data: sendsBody ? (typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : request.body) : undefined,
     signal: request.signal,
     // Environment proxies (HTTPS_PROXY, NO_PROXY) apply to real hosts; the embedded sandbox and
