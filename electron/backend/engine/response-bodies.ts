@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { finished, type Readable } from 'node:stream';
 import { fail } from '../failure';
 
 export const DEFAULT_SPOOL_THRESHOLD = 5 * 1024 * 1024;
@@ -100,48 +100,79 @@ export class ResponseBodies {
     return dir;
   }
 
-  async collect(stream: Readable, options: CollectOptions): Promise<CollectedBody> {
-    const chunks: Buffer[] = [];
-    let size = 0;
+  /**
+   * Reads a body to its end: in memory while it is small, which is nearly every answer, with plain
+   * stream events (an async iterator cost a promise per chunk and per end, issue 17); once it
+   * passes the threshold the rest goes to a file.
+   */
+  collect(stream: Readable, options: CollectOptions): Promise<CollectedBody> {
+    return new Promise<CollectedBody>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      // One idle timer, pushed back by each chunk (refresh re-arms it without a new timer per chunk).
+      const timer = setTimeout(() => stream.destroy(new BodyIdleTimeout('idle')), options.idleTimeoutMs);
+      const onAbort = () => stream.destroy(new Error('aborted'));
+      const stop = () => {
+        clearTimeout(timer);
+        options.signal.removeEventListener('abort', onAbort);
+        stream.off('data', onData);
+        unwatch();
+      };
+      function onData(chunk: Buffer) {
+        timer.refresh();
+        size += chunk.length;
+        chunks.push(chunk);
+        if (size > options.thresholdBytes) {
+          stop();
+          stream.pause();
+          resolve(spool(chunks, size));
+        }
+      }
+      const spool = (head: Buffer[], sizeSoFar: number) => this.#spool(stream, head, sizeSoFar, options);
+      // Ended, failed, destroyed (idle, aborted) or closed early: finished tells each apart as the iterator did.
+      const unwatch = finished(stream, { writable: false }, (error) => {
+        stop();
+        if (error) reject(error);
+        else resolve({ kind: 'memory', bytes: Buffer.concat(chunks), size });
+      });
+      options.signal.addEventListener('abort', onAbort, { once: true });
+      stream.on('data', onData);
+    });
+  }
+
+  /** The rest of a large body, after the chunks already read, into a 0600 file of its own. */
+  async #spool(stream: Readable, read: Buffer[], sizeSoFar: number, options: CollectOptions): Promise<CollectedBody> {
+    let size = sizeSoFar;
     let handle: fs.promises.FileHandle | undefined;
-    let responseId: string | undefined;
-    let head = Buffer.alloc(0);
-    // One idle timer, pushed back by each chunk (refresh re-arms it without a new timer per chunk).
+    const responseId = randomUUID();
     const timer = setTimeout(() => stream.destroy(new BodyIdleTimeout('idle')), options.idleTimeoutMs);
     const onAbort = () => stream.destroy(new Error('aborted'));
     options.signal.addEventListener('abort', onAbort, { once: true });
+    let head: Buffer;
     try {
+      const file = path.join(await this.#folder(), `${responseId}.body`);
+      handle = await fs.promises.open(file, 'wx', 0o600);
+      this.#files.set(responseId, { file, size: 0 });
+      const buffered = Buffer.concat(read);
+      head = Buffer.from(buffered.subarray(0, options.headBytes));
+      await handle.write(buffered);
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         timer.refresh();
         size += chunk.length;
-        if (handle) {
-          await handle.write(chunk);
-          continue;
-        }
-        chunks.push(chunk);
-        if (size > options.thresholdBytes) {
-          responseId = randomUUID();
-          const file = path.join(await this.#folder(), `${responseId}.body`);
-          handle = await fs.promises.open(file, 'wx', 0o600);
-          this.#files.set(responseId, { file, size: 0 });
-          const buffered = Buffer.concat(chunks);
-          head = buffered.subarray(0, options.headBytes);
-          chunks.length = 0;
-          await handle.write(buffered);
-        }
+        await handle.write(chunk);
       }
     } catch (error) {
-      if (responseId) this.release(responseId);
+      this.release(responseId);
+      stream.destroy();
       throw error;
     } finally {
       clearTimeout(timer);
       options.signal.removeEventListener('abort', onAbort);
       await handle?.close();
     }
-    if (!responseId) return { kind: 'memory', bytes: Buffer.concat(chunks), size };
     this.#files.set(responseId, { file: this.#files.get(responseId)!.file, size });
     this.#evictOldest();
-    return { kind: 'file', responseId, size, head: Buffer.from(head) };
+    return { kind: 'file', responseId, size, head };
   }
 
   /** One page as text; the page is shortened so it never ends inside a multi-byte character. */
