@@ -176,7 +176,9 @@ export class RequestEngine {
       const guarded = guardedSecretsOf(profile, this.#options.profiles.baseUrlOf(profile), secrets, secretVariables);
       const checkHop = (hop: { url: URL; headers: OutgoingHeader[]; body: string | Buffer }) => checkSecretHosts(hop, guarded, profile.name);
       const attempt = async (renewToken: boolean) => {
-        const token = draft.needs.includes('token') ? await this.#token(profile.id, renewToken, state.controller.signal) : undefined;
+        // A run's requests nearly always find the token held and fresh: taken as it is, no wait set up.
+        const held = renewToken ? undefined : this.tokens.fresh(profile.id)?.value;
+        const token = draft.needs.includes('token') ? (held ?? (await this.#token(profile.id, renewToken, state.controller.signal))) : undefined;
         const credentials = { clientId: secrets.client_id, clientSecret: secrets.client_secret, subscriptionKey: secrets.subscription_key, token };
         const plan = this.#plan(prepared, input.request, credentials, idempotencyKey);
         record.request.headers = plan.headers;
