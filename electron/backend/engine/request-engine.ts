@@ -297,7 +297,9 @@ export class RequestEngine {
     const baseUrl = profiles.baseUrlOf(profile);
     // baseUrl and msn stay the profile's own: a secret variable cannot repoint them.
     const own = profileVariables(profiles, profile);
-    const scopes: VariableScopes = { ...variables, profile: { ...secretVariables, ...own, baseUrl: own.baseUrl!, msn: own.msn! } };
+    // Without secret variables the profile's own (built once, frozen) are the profile scope as they are.
+    const profileScope = Object.keys(secretVariables).length === 0 ? own : { ...secretVariables, ...own, baseUrl: own.baseUrl!, msn: own.msn! };
+    const scopes: VariableScopes = { ...variables, profile: profileScope };
     const filled = fillRequest(request, scopes, new Date(this.tokens.now()));
     if (strict && filled.unresolved.length > 0) {
       const names = filled.unresolved.map((name) => `{{${name}}}`).join(', ');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { finished, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { fail } from '../failure';
 
 export const DEFAULT_SPOOL_THRESHOLD = 5 * 1024 * 1024;
@@ -102,11 +102,14 @@ export class ResponseBodies {
 
   /**
    * Reads a body to its end: in memory while it is small, which is nearly every answer, with plain
-   * stream events (an async iterator cost a promise per chunk and per end, issue 17); once it
-   * passes the threshold the rest goes to a file.
+   * stream events (an async iterator cost a promise per chunk and per end, issue 17): its end,
+   * its error or its close before the end, whichever comes first. Once it passes the threshold
+   * the rest goes to a file.
    */
   collect(stream: Readable, options: CollectOptions): Promise<CollectedBody> {
     return new Promise<CollectedBody>((resolve, reject) => {
+      // Gone already (cancelled just before): no event will come to say so.
+      if (stream.destroyed) return reject(stream.errored ?? prematureClose());
       const chunks: Buffer[] = [];
       let size = 0;
       // One idle timer, pushed back by each chunk (refresh re-arms it without a new timer per chunk).
@@ -116,7 +119,9 @@ export class ResponseBodies {
         clearTimeout(timer);
         options.signal.removeEventListener('abort', onAbort);
         stream.off('data', onData);
-        unwatch();
+        stream.off('end', onEnd);
+        stream.off('error', onError);
+        stream.off('close', onClose);
       };
       function onData(chunk: Buffer) {
         timer.refresh();
@@ -128,14 +133,25 @@ export class ResponseBodies {
           resolve(spool(chunks, size));
         }
       }
-      const spool = (head: Buffer[], sizeSoFar: number) => this.#spool(stream, head, sizeSoFar, options);
-      // Ended, failed, destroyed (idle, aborted) or closed early: finished tells each apart as the iterator did.
-      const unwatch = finished(stream, { writable: false }, (error) => {
+      function onEnd() {
         stop();
-        if (error) reject(error);
-        else resolve({ kind: 'memory', bytes: Buffer.concat(chunks), size });
-      });
+        resolve({ kind: 'memory', bytes: Buffer.concat(chunks), size });
+      }
+      // Failed, or destroyed with a reason (idle, aborted).
+      function onError(error: Error) {
+        stop();
+        reject(error);
+      }
+      // Closed before its end without a reason: what the iterator called a premature close.
+      function onClose() {
+        stop();
+        reject(prematureClose());
+      }
+      const spool = (head: Buffer[], sizeSoFar: number) => this.#spool(stream, head, sizeSoFar, options);
       options.signal.addEventListener('abort', onAbort, { once: true });
+      stream.on('end', onEnd);
+      stream.on('error', onError);
+      stream.on('close', onClose);
       stream.on('data', onData);
     });
   }
@@ -222,6 +238,11 @@ export class ResponseBodies {
       this.release(oldest);
     }
   }
+}
+
+/** A stream closed before its end without an error of its own, named as Node's stream helpers name it. */
+function prematureClose(): Error {
+  return Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
 }
 
 /** Moves `end` back to the start of a UTF-8 sequence that would otherwise be cut. */

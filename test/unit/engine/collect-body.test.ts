@@ -90,5 +90,14 @@ describe('collecting a response body', () => {
     cut.write('a');
     cut.destroy();
     await expect(third).rejects.toMatchObject({ code: 'ERR_STREAM_PREMATURE_CLOSE' });
+
+    // A stream already gone when the collection starts.
+    const gone = new PassThrough();
+    gone.destroy();
+    await expect(bodies.collect(gone, options())).rejects.toMatchObject({ code: 'ERR_STREAM_PREMATURE_CLOSE' });
+    const broken = new PassThrough();
+    broken.on('error', () => undefined);
+    broken.destroy(new Error('reset'));
+    await expect(bodies.collect(broken, options())).rejects.toThrow('reset');
   });
 });
