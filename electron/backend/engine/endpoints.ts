@@ -17,14 +17,23 @@ export function parseTargetUrl(url: string): URL {
   return parsed;
 }
 
+/** The last answers of originOf: every send asks for its profile's base URL's, the same few strings over and over. */
+const ORIGINS = new Map<string, string | undefined>();
+const KEPT_ORIGINS = 64;
+
 /** Scheme, host and port: the unit credentials are bound to (a different port is a different host). */
 export function originOf(url: string): string | undefined {
+  if (ORIGINS.has(url)) return ORIGINS.get(url);
+  let origin: string | undefined;
   try {
-    const { origin } = new URL(url);
-    return origin === 'null' ? undefined : origin;
+    origin = new URL(url).origin;
+    if (origin === 'null') origin = undefined;
   } catch {
-    return undefined;
+    origin = undefined;
   }
+  if (ORIGINS.size >= KEPT_ORIGINS) ORIGINS.clear();
+  ORIGINS.set(url, origin);
+  return origin;
 }
 
 export function isLoopbackHost(hostname: string): boolean {

@@ -145,11 +145,14 @@ const KEY_NAMES = { client_id: 'client_id', client_secret: 'client_secret', subs
 
 /** Stops with advice when the profile lacks a key the request needs (the token is fetched, not stored). */
 export function requireKeys(profile: SalesUnitProfile, secrets: SecretValues, needs: HeaderPlan['needs']): void {
-  const missing = needs
-    .flatMap((need) => (need === 'token' ? [] : [KEY_FIELDS[need]]))
-    .filter((field) => !secrets[field])
-    .map((field) => KEY_NAMES[field]);
-  if (missing.length > 0) {
+  // Checked on every send: a plain loop, and a list only when something is missing.
+  let missing: string[] | undefined;
+  for (const need of needs) {
+    if (need === 'token') continue;
+    const field = KEY_FIELDS[need];
+    if (!secrets[field]) (missing ??= []).push(KEY_NAMES[field]);
+  }
+  if (missing) {
     fail('INVALID_INPUT', `Profile "${profile.name}" has no ${missing.join(', ')} stored. Enter the key in the profile settings, or send the request with authentication set to none.`);
   }
 }

@@ -78,6 +78,8 @@ interface Prepared {
   url: URL;
   /** The filled URL as typed, shown by a preview even when it is not a valid URL yet. */
   urlText: string;
+  /** `url` is `urlText` parsed (always so for a send); otherwise a stand-in for a preview. */
+  urlParsed: boolean;
   body: string;
   /** A multipart or binary body: described until it is built at send time, then its bytes. */
   payload?: { filled: RequestPayload; encoded?: EncodedPayload };
@@ -174,7 +176,9 @@ export class RequestEngine {
       const guarded = guardedSecretsOf(profile, this.#options.profiles.baseUrlOf(profile), secrets, secretVariables);
       const checkHop = (hop: { url: URL; headers: OutgoingHeader[]; body: string | Buffer }) => checkSecretHosts(hop, guarded, profile.name);
       const attempt = async (renewToken: boolean) => {
-        const token = draft.needs.includes('token') ? await this.#token(profile.id, renewToken, state.controller.signal) : undefined;
+        // A run's requests nearly always find the token held and fresh: taken as it is, no wait set up.
+        const held = renewToken ? undefined : this.tokens.fresh(profile.id)?.value;
+        const token = draft.needs.includes('token') ? (held ?? (await this.#token(profile.id, renewToken, state.controller.signal))) : undefined;
         const credentials = { clientId: secrets.client_id, clientSecret: secrets.client_secret, subscriptionKey: secrets.subscription_key, token };
         const plan = this.#plan(prepared, input.request, credentials, idempotencyKey);
         record.request.headers = plan.headers;
@@ -293,7 +297,9 @@ export class RequestEngine {
     const baseUrl = profiles.baseUrlOf(profile);
     // baseUrl and msn stay the profile's own: a secret variable cannot repoint them.
     const own = profileVariables(profiles, profile);
-    const scopes: VariableScopes = { ...variables, profile: { ...secretVariables, ...own, baseUrl: own.baseUrl!, msn: own.msn! } };
+    // Without secret variables the profile's own (built once, frozen) are the profile scope as they are.
+    const profileScope = Object.keys(secretVariables).length === 0 ? own : { ...secretVariables, ...own, baseUrl: own.baseUrl!, msn: own.msn! };
+    const scopes: VariableScopes = { ...variables, profile: profileScope };
     const filled = fillRequest(request, scopes, new Date(this.tokens.now()));
     if (strict && filled.unresolved.length > 0) {
       const names = filled.unresolved.map((name) => `{{${name}}}`).join(', ');
@@ -302,10 +308,11 @@ export class RequestEngine {
     if (!baseUrl && profile.environment === 'sandbox' && request.url.includes('baseUrl')) {
       fail('NETWORK', 'The embedded sandbox is not running, so the Sandbox profile has nowhere to send to. Restart Vipps Explorer.');
     }
-    const url = strict ? parseTargetUrl(filled.url) : (tryUrl(filled.url) ?? new URL('http://invalid.invalid/'));
+    const parsed = strict ? parseTargetUrl(filled.url) : tryUrl(filled.url);
+    const url = parsed ?? new URL('http://invalid.invalid/');
     const profileOrigin = originOf(baseUrl);
     const payload = filled.payload ? { filled: filled.payload } : undefined;
-    return { profile, method: filled.method, url, urlText: filled.url, body: filled.body, payload, userHeaders: filled.headers, toProfileHost: profileOrigin !== undefined && url.origin === profileOrigin, profileOrigin, unresolved: filled.unresolved };
+    return { profile, method: filled.method, url, urlText: filled.url, urlParsed: parsed !== undefined, body: filled.body, payload, userHeaders: filled.headers, toProfileHost: profileOrigin !== undefined && url.origin === profileOrigin, profileOrigin, unresolved: filled.unresolved };
   }
 
   /** Reads the files and builds the body; a multipart Content-Type the user typed gets its boundary. */
@@ -324,7 +331,7 @@ export class RequestEngine {
   #shown(prepared: Prepared, headers: OutgoingHeader[]): ResolvedRequest {
     return {
       method: prepared.method,
-      url: redactUserinfo(tryUrl(prepared.urlText) ? prepared.url.href : prepared.urlText),
+      url: redactUserinfo(prepared.urlParsed ? prepared.url.href : prepared.urlText),
       headers: headers.map(({ name, value, auto, secret }) => ({ name, value, auto, secret })),
       body: shownBody(prepared),
       unresolved: prepared.unresolved,

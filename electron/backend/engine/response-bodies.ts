@@ -100,52 +100,95 @@ export class ResponseBodies {
     return dir;
   }
 
-  async collect(stream: Readable, options: CollectOptions): Promise<CollectedBody> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let handle: fs.promises.FileHandle | undefined;
-    let responseId: string | undefined;
-    let head = Buffer.alloc(0);
-    let timer: NodeJS.Timeout | undefined;
-    const armIdle = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => stream.destroy(new BodyIdleTimeout('idle')), options.idleTimeoutMs);
-    };
-    const onAbort = () => stream.destroy(new Error('aborted'));
-    options.signal.addEventListener('abort', onAbort, { once: true });
-    try {
-      armIdle();
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        armIdle();
+  /**
+   * Reads a body to its end: in memory while it is small, which is nearly every answer, with plain
+   * stream events (an async iterator cost a promise per chunk and per end, issue 17): its end,
+   * its error or its close before the end, whichever comes first. Once it passes the threshold
+   * the rest goes to a file.
+   */
+  collect(stream: Readable, options: CollectOptions): Promise<CollectedBody> {
+    return new Promise<CollectedBody>((resolve, reject) => {
+      // Gone already (cancelled just before): no event will come to say so.
+      if (stream.destroyed) return reject(stream.errored ?? prematureClose());
+      const chunks: Buffer[] = [];
+      let size = 0;
+      // One idle timer, pushed back by each chunk (refresh re-arms it without a new timer per chunk).
+      const timer = setTimeout(() => stream.destroy(new BodyIdleTimeout('idle')), options.idleTimeoutMs);
+      const onAbort = () => stream.destroy(new Error('aborted'));
+      const stop = () => {
+        clearTimeout(timer);
+        options.signal.removeEventListener('abort', onAbort);
+        stream.off('data', onData);
+        stream.off('end', onEnd);
+        stream.off('error', onError);
+        stream.off('close', onClose);
+      };
+      function onData(chunk: Buffer) {
+        timer.refresh();
         size += chunk.length;
-        if (handle) {
-          await handle.write(chunk);
-          continue;
-        }
         chunks.push(chunk);
         if (size > options.thresholdBytes) {
-          responseId = randomUUID();
-          const file = path.join(await this.#folder(), `${responseId}.body`);
-          handle = await fs.promises.open(file, 'wx', 0o600);
-          this.#files.set(responseId, { file, size: 0 });
-          const buffered = Buffer.concat(chunks);
-          head = buffered.subarray(0, options.headBytes);
-          chunks.length = 0;
-          await handle.write(buffered);
+          stop();
+          stream.pause();
+          resolve(spool(chunks, size));
         }
       }
+      function onEnd() {
+        stop();
+        resolve({ kind: 'memory', bytes: Buffer.concat(chunks), size });
+      }
+      // Failed, or destroyed with a reason (idle, aborted).
+      function onError(error: Error) {
+        stop();
+        reject(error);
+      }
+      // Closed before its end without a reason: what the iterator called a premature close.
+      function onClose() {
+        stop();
+        reject(prematureClose());
+      }
+      const spool = (head: Buffer[], sizeSoFar: number) => this.#spool(stream, head, sizeSoFar, options);
+      options.signal.addEventListener('abort', onAbort, { once: true });
+      stream.on('end', onEnd);
+      stream.on('error', onError);
+      stream.on('close', onClose);
+      stream.on('data', onData);
+    });
+  }
+
+  /** The rest of a large body, after the chunks already read, into a 0600 file of its own. */
+  async #spool(stream: Readable, read: Buffer[], sizeSoFar: number, options: CollectOptions): Promise<CollectedBody> {
+    let size = sizeSoFar;
+    let handle: fs.promises.FileHandle | undefined;
+    const responseId = randomUUID();
+    const timer = setTimeout(() => stream.destroy(new BodyIdleTimeout('idle')), options.idleTimeoutMs);
+    const onAbort = () => stream.destroy(new Error('aborted'));
+    options.signal.addEventListener('abort', onAbort, { once: true });
+    let head: Buffer;
+    try {
+      const file = path.join(await this.#folder(), `${responseId}.body`);
+      handle = await fs.promises.open(file, 'wx', 0o600);
+      this.#files.set(responseId, { file, size: 0 });
+      const buffered = Buffer.concat(read);
+      head = Buffer.from(buffered.subarray(0, options.headBytes));
+      await handle.write(buffered);
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        timer.refresh();
+        size += chunk.length;
+        await handle.write(chunk);
+      }
     } catch (error) {
-      if (responseId) this.release(responseId);
+      this.release(responseId);
+      stream.destroy();
       throw error;
     } finally {
       clearTimeout(timer);
       options.signal.removeEventListener('abort', onAbort);
       await handle?.close();
     }
-    if (!responseId) return { kind: 'memory', bytes: Buffer.concat(chunks), size };
     this.#files.set(responseId, { file: this.#files.get(responseId)!.file, size });
     this.#evictOldest();
-    return { kind: 'file', responseId, size, head: Buffer.from(head) };
+    return { kind: 'file', responseId, size, head };
   }
 
   /** One page as text; the page is shortened so it never ends inside a multi-byte character. */
@@ -195,6 +238,11 @@ export class ResponseBodies {
       this.release(oldest);
     }
   }
+}
+
+/** A stream closed before its end without an error of its own, named as Node's stream helpers name it. */
+function prematureClose(): Error {
+  return Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
 }
 
 /** Moves `end` back to the start of a UTF-8 sequence that would otherwise be cut. */

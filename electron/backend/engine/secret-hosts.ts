@@ -52,12 +52,19 @@ export function guardedSecretsOf(profile: SalesUnitProfile, baseUrl: string, key
   return guarded;
 }
 
+/** Every send asks for its profile's base URL's host: the last answer is kept. */
+let lastHost: { baseUrl: string; host: string | undefined } | undefined;
+
 function hostOfBaseUrl(baseUrl: string): string | undefined {
+  if (lastHost?.baseUrl === baseUrl) return lastHost.host;
+  let host: string | undefined;
   try {
-    return shownHost(new URL(baseUrl));
+    host = shownHost(new URL(baseUrl));
   } catch {
-    return undefined;
+    host = undefined;
   }
+  lastHost = { baseUrl, host };
+  return host;
 }
 
 function defaultPort(protocol: string): string {

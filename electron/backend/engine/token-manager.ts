@@ -63,10 +63,16 @@ export class TokenManager {
     return this.#options.now?.() ?? Date.now();
   }
 
+  /** The held token while it is still good for a while (before its renewal time), without waiting for anything. */
+  fresh(profileId: string): AccessToken | undefined {
+    const cached = this.#tokens.get(profileId);
+    return cached && this.now() < cached.renewAt ? cached : undefined;
+  }
+
   /** A token that is still good for a while, fetched only when needed; `renew` forces a new one (after a 401). */
   async get(profileId: string, renew = false): Promise<AccessToken> {
-    const cached = this.#tokens.get(profileId);
-    if (!renew && cached && this.now() < cached.renewAt) return cached;
+    const cached = renew ? undefined : this.fresh(profileId);
+    if (cached) return cached;
     const pending = this.#inFlight.get(profileId);
     if (pending) return pending;
     const generation = this.#generation.get(profileId) ?? 0;

@@ -1,15 +1,32 @@
 import { fillTemplate, lookupVariable, type VariableScopes } from '../../../shared/variables';
 import type { ScopeAccess, VariableScope } from './hooks';
 
+/** The environment's keys a script may not change: they follow from the profile. */
+const PROFILE_OWNED: ReadonlySet<string> = new Set(['baseUrl', 'msn']);
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * One scope's values. Every request of a run gets its own collection and environment scopes, and
+ * most only read them through toObject: the Map is made on the first read or write of one key.
+ */
 class MapScope implements VariableScope {
-  readonly values: Map<string, string>;
+  #initial: Readonly<Record<string, string>> | undefined;
+  #values: Map<string, string> | undefined;
   readonly #onSet: ((key: string, value: string | undefined) => void) | undefined;
   readonly #readOnly: ReadonlySet<string>;
 
-  constructor(values: Record<string, string> = {}, onSet?: (key: string, value: string | undefined) => void, readOnly: ReadonlySet<string> = new Set()) {
-    this.values = new Map(Object.entries(values));
+  constructor(values: Readonly<Record<string, string>> = {}, onSet?: (key: string, value: string | undefined) => void, readOnly: ReadonlySet<string> = NONE) {
+    this.#initial = values;
     this.#onSet = onSet;
     this.#readOnly = readOnly;
+  }
+
+  get values(): Map<string, string> {
+    if (!this.#values) {
+      this.#values = new Map(Object.entries(this.#initial ?? {}));
+      this.#initial = undefined;
+    }
+    return this.#values;
   }
 
   get(key: string) {
@@ -28,8 +45,8 @@ class MapScope implements VariableScope {
     this.values.delete(key);
     this.#onSet?.(key, undefined);
   }
-  toObject() {
-    return Object.fromEntries(this.values);
+  toObject(): Record<string, string> {
+    return this.#values ? Object.fromEntries(this.#values) : { ...this.#initial };
   }
 }
 
@@ -116,7 +133,7 @@ export class RequestScopes implements ScopeAccess {
     this.globals = onSet ? new TrackedScope(scopes.globals, onSet) : scopes.globals;
     this.collection = onSet ? new TrackedScope(own, onSet) : own;
     // baseUrl and msn follow from the profile; a script may not point a run at another host through them.
-    this.environment = new MapScope(profile, undefined, new Set(['baseUrl', 'msn']));
+    this.environment = new MapScope(profile, undefined, PROFILE_OWNED);
   }
 
   /** The layers as the engine fills them (it adds the chosen profile's own variables itself). */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { HttpRequestSchema, type SendResult } from '../../../shared/contract/requests';
+import { HttpRequestSchema, type HttpRequest, type SendResult } from '../../../shared/contract/requests';
 import { resolveAuth, toHttpRequest } from '../../../shared/model/convert';
 import type { ApiRequest } from '../../../shared/model/request';
 import type { AssertionResult, ConsoleLevel, ConsoleLine, RunOptions, RunRequestResult, RunSummary } from '../../../shared/model/run';
@@ -149,7 +149,7 @@ export class Runner {
     const summary = emptySummary({ runId, collectionId: input.source.collectionId, path: input.item.path, name: input.item.request.name, profileId: profile.id, iterations: 1, startedAt: new Date(this.#now()).toISOString() });
     const single: SingleSend = { requestId: input.requestId, console: [], secrets: [] };
     try {
-      const outcome = await this.#runOne({ summary, options, source: input.source, scopes: new RunScopes({}, this.#globals), secrets: new SecretCache(input.source), item: input.item, iteration: 0, index: 0, signal: signal ?? new AbortController().signal, single });
+      const outcome = await this.#runOne({ summary, options, source: input.source, scopes: new RunScopes({}, this.#globals), secrets: new SecretCache(input.source), wires: new WireForms(), item: input.item, iteration: 0, index: 0, signal: signal ?? new AbortController().signal, single });
       return { result: outcome.result, sent: single.sent, console: single.console, secrets: single.secrets };
     } finally {
       await this.#hooks?.runFinished?.(runId).catch(() => undefined);
@@ -201,6 +201,7 @@ export class Runner {
     const scopes = new RunScopes(options.variables, this.#globals);
     const started = this.#now();
     const secrets = new SecretCache(source);
+    const wires = new WireForms();
     let outcome: RunSummary['outcome'] = 'completed';
     let first = true;
     run: for (let iteration = 0; iteration < options.iterations; iteration += 1) {
@@ -220,7 +221,7 @@ export class Runner {
         first = false;
         const item = source.items[index]!;
         events.publish('run', { type: 'request-started', runId: summary.runId, iteration, index, path: item.path, name: item.request.name, method: item.request.method });
-        const { result, next, response } = await this.#runOne({ summary, options, source, scopes, secrets, item, iteration, index, signal: controller.signal });
+        const { result, next, response } = await this.#runOne({ summary, options, source, scopes, secrets, wires, item, iteration, index, signal: controller.signal });
         summary.results.push(result);
         Object.assign(summary, addResult(summary, result));
         summary.totalTimeMs = this.#now() - started;
@@ -258,13 +259,14 @@ export class Runner {
     source: RunSource;
     scopes: RunScopes;
     secrets: SecretCache;
+    wires: WireForms;
     item: PlannedRequest;
     iteration: number;
     index: number;
     signal: AbortSignal;
     single?: SingleSend;
   }): Promise<{ result: RunRequestResult; next: string | null | undefined; response: ScriptResponse | undefined }> {
-    const { summary, options, source, item, iteration, index, signal, single } = input;
+    const { summary, options, source, item, iteration, index, signal, single, wires } = input;
     const { profiles, events } = this.#options;
     const profile = profiles.get(summary.profileId);
     const collectionVars = await input.secrets.variablesFor(item);
@@ -285,12 +287,16 @@ export class Runner {
     let next: string | null | undefined;
     let skipped = false;
     let preflightFailed = false;
-    let request: ApiRequest = structuredClone(item.request);
+    // Scripts get a copy they may change for this send alone; without scripts nothing changes it, and
+    // the planned request itself lets its wire form be validated once per run (WireForms).
+    let request: ApiRequest = this.#hooks && hasScripts(item) ? structuredClone(item.request) : item.request;
     const scripts = (kind: 'preRequest' | 'test'): ScriptSource[] => [
       ...item.chain.map((link) => ({ level: link.path === '' ? ('collection' as const) : ('folder' as const), path: link.path, code: link.settings.scripts[kind] })),
       { level: 'request' as const, path: item.path, code: request.scripts[kind] },
     ].filter((s) => s.code.trim().length > 0);
-    const base = {
+    // What the scripts' hooks are handed; most requests of a run have no scripts, so it is made on first need.
+    let made: Omit<BeforeRequestContext, 'request' | 'scripts' | 'skip'> | undefined;
+    const base = () => (made ??= {
       runId: summary.runId,
       iteration,
       collectionId: source.collectionId,
@@ -307,14 +313,14 @@ export class Runner {
       setNextRequest: (target: string | null) => {
         next = target;
       },
-    };
+    });
     const startedAt = this.#now();
     let result: SendResult | undefined;
     let error: ExplorerError | undefined;
     let response: ScriptResponse | undefined;
     try {
       if (this.#hooks?.beforeRequest && scripts('preRequest').length > 0) {
-        const ctx: BeforeRequestContext = { ...base, request, scripts: scripts('preRequest'), skip: () => void (skipped = true) };
+        const ctx: BeforeRequestContext = { ...base(), request, scripts: scripts('preRequest'), skip: () => void (skipped = true) };
         await this.#hooks.beforeRequest(ctx);
       }
       const prepared = skipped ? undefined : source.prepare?.(item.path, request, (name) => scoped.resolve(name));
@@ -325,7 +331,7 @@ export class Runner {
         preflightFailed = prepared.issues.length > 0;
       }
       if (!skipped && !preflightFailed) {
-        result = await this.#send(request, item, scoped, summary, options, signal, known(), single?.requestId);
+        result = await this.#send(request, item, scoped, summary, options, signal, known(), single?.requestId, request === item.request ? wires : undefined);
         if (single) single.sent = result;
         response = await this.#scriptResponse(result, single !== undefined);
         learned.learnFromResponse(response.bodyText);
@@ -343,12 +349,12 @@ export class Runner {
         setVariables.add(extraction.variable);
       }
       if (source.saveVariables && Object.keys(kept).length > 0) {
-        await source.saveVariables(kept).catch((caught: unknown) => base.console('warn', `The collection's variables could not be saved: ${toError(caught).message}`));
+        await source.saveVariables(kept).catch((caught: unknown) => base().console('warn', `The collection's variables could not be saved: ${toError(caught).message}`));
       }
     }
     if (!skipped && !preflightFailed && this.#hooks?.afterResponse && scripts('test').length > 0) {
       const ctx: AfterResponseContext = {
-        ...base,
+        ...base(),
         request,
         scripts: scripts('test'),
         response,
@@ -389,13 +395,12 @@ export class Runner {
     return { result: runResult, next, response };
   }
 
-  #send(request: ApiRequest, item: PlannedRequest, scoped: RequestScopes, summary: RunSummary, options: RunOptions, signal: AbortSignal, secrets: KnownSecret[], requestId?: string): Promise<SendResult> {
-    const auth = resolveAuth([...item.chain.map((link) => link.settings.auth), request.auth]);
-    const wire = HttpRequestSchema.parse(toHttpRequest(request, auth, (text) => scoped.fill(text)));
-    if (options.requestTimeoutMs) wire.options.timeoutMs = options.requestTimeoutMs;
+  /** `wires`: the request is the planned one, unchanged, so its validated wire form may be reused. */
+  #send(request: ApiRequest, item: PlannedRequest, scoped: RequestScopes, summary: RunSummary, options: RunOptions, signal: AbortSignal, secrets: KnownSecret[], requestId?: string, wires?: WireForms): Promise<SendResult> {
+    const wire = wires?.of(item) ?? this.#wire(request, item, scoped, wires);
     return this.#options.engine.send(
       {
-        request: wire,
+        request: options.requestTimeoutMs ? { ...wire, options: { ...wire.options, timeoutMs: options.requestTimeoutMs } } : wire,
         profileId: summary.profileId,
         recordHistory: options.recordHistory,
         variables: scoped.engineScopes(),
@@ -410,6 +415,14 @@ export class Runner {
       },
       signal,
     );
+  }
+
+  #wire(request: ApiRequest, item: PlannedRequest, scoped: RequestScopes, wires: WireForms | undefined): HttpRequest {
+    const auth = resolveAuth([...item.chain.map((link) => link.settings.auth), request.auth]);
+    const wire = HttpRequestSchema.parse(toHttpRequest(request, auth, (text) => scoped.fill(text)));
+    // Basic auth is encoded with this request's variables filled in, so only the others are the same every time.
+    if (wires && auth.type !== 'basic') wires.keep(item, wire);
+    return wire;
   }
 
   async #sendForScript(request: ApiRequest, item: PlannedRequest, scoped: RequestScopes, summary: RunSummary, options: RunOptions, signal: AbortSignal, secrets: KnownSecret[], learned: RunSecrets, foreign: ForeignScriptRequests): Promise<ScriptResponse> {
@@ -440,6 +453,26 @@ export class Runner {
       if (!keepBody) this.#options.engine.bodies.release(result.body.responseId);
     }
     return { status: result.status, statusText: result.statusText, headers: result.headers, bodyText, bodyTruncated, timeMs: result.timings.total, size: result.size };
+  }
+}
+
+/**
+ * A planned request's wire form, validated once per run (issue 17: no repeated validation of what
+ * was validated once). It is kept only for a request no script or preflight changed and whose
+ * form does not depend on the variables (Basic auth does); frozen, as every send shares it.
+ */
+class WireForms {
+  readonly #forms = new WeakMap<PlannedRequest, HttpRequest>();
+
+  of(item: PlannedRequest): HttpRequest | undefined {
+    return this.#forms.get(item);
+  }
+
+  keep(item: PlannedRequest, wire: HttpRequest): void {
+    Object.freeze(wire.options);
+    Object.freeze(wire.headers);
+    for (const header of wire.headers) Object.freeze(header);
+    this.#forms.set(item, Object.freeze(wire));
   }
 }
 

@@ -9,12 +9,13 @@ import { originOf } from '../engine/endpoints';
  * from an imported collection is untrusted, so where it reached out to belongs in the report.
  */
 export class ForeignScriptRequests {
-  readonly #profileOrigin: string | undefined;
+  readonly #profileBaseUrl: string;
   readonly #redact: (text: string) => string;
   readonly #seen: ForeignScriptRequest[] = [];
 
+  /** Made for every request of a run, most of which send nothing from a script: the URL is read only when one fails. */
   constructor(profileBaseUrl: string, redact: (text: string) => string) {
-    this.#profileOrigin = originOf(profileBaseUrl);
+    this.#profileBaseUrl = profileBaseUrl;
     this.#redact = redact;
   }
 
@@ -27,7 +28,8 @@ export class ForeignScriptRequests {
   /** A pm.sendRequest that failed; `url` is its URL with the run's variables filled, as far as they go. */
   failed(method: string, url: string, error: unknown): void {
     const target = tryUrl(url);
-    if (!target || (this.#profileOrigin !== undefined && target.origin === this.#profileOrigin)) return;
+    const profileOrigin = originOf(this.#profileBaseUrl);
+    if (!target || (profileOrigin !== undefined && target.origin === profileOrigin)) return;
     const failure = error instanceof ExplorerFailure ? error : undefined;
     this.#add({ method, url, refused: failure?.code === 'FORBIDDEN', error: failure?.message ?? (error instanceof Error ? error.message : String(error)) });
   }
