@@ -242,11 +242,14 @@ refuseNetwork();
 // requiring postman-sandbox's index would load postman-collection (and faker, mime-db …), about
 // half of this process's start. (A pm.sendRequest URL given as an object goes to the backend as
 // it is: the backend reads Postman's URL objects like any collection file's.)
-// Required by name, so a bundler can put them into the snapshot's one file (Node's snapshot
-// builder loads no package from disk); they are postman-sandbox's own dependencies.
+// postman-sandbox's own dependencies, found from postman-sandbox's folder (the only one this
+// process may read, wherever this file lives). For a snapshot they are required by name instead,
+// so the bundler puts them into the builder's one file (Node's snapshot builder loads no package
+// from disk).
 const sandboxDir = path.dirname(sandboxPath);
-const UniversalVM = require('uvm');
-const teleportJS = require('teleport-javascript');
+const fromSandbox = (name) => require(require.resolve(name, { paths: [sandboxDir] }));
+const UniversalVM = building ? require('uvm') : fromSandbox('uvm');
+const teleportJS = building ? require('teleport-javascript') : fromSandbox('teleport-javascript');
 
 let context;
 let current;
