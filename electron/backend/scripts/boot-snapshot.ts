@@ -49,7 +49,7 @@ export function bootSnapshot(options: { builder: string; cacheDir: string; sandb
     file,
     usable: () => fs.existsSync(file),
     build() {
-      if (building || fs.existsSync(file)) return;
+      if (building || fs.existsSync(file) || recentlyFailed(`${file}.failed`)) return;
       building = true;
       const lock = `${file}.lock`;
       try {
@@ -80,6 +80,15 @@ export function bootSnapshot(options: { builder: string; cacheDir: string; sandb
   };
 }
 
+/** A Node that cannot build snapshots (Electron's may not) is not asked again for a week. */
+function recentlyFailed(marker: string): boolean {
+  try {
+    return Date.now() - fs.statSync(marker).mtimeMs < 7 * 24 * 3_600_000;
+  } catch {
+    return false;
+  }
+}
+
 /** The installer: build, then rename into place, then keep only the newest snapshots. */
 const INSTALL = `
 const { spawnSync } = require('node:child_process');
@@ -93,6 +102,8 @@ try {
     const dir = path.dirname(file);
     const others = fs.readdirSync(dir).filter((name) => /^sandbox-[0-9a-f]{32}\\.blob$/.test(name)).map((name) => ({ name, at: fs.statSync(path.join(dir, name)).mtimeMs })).sort((a, b) => b.at - a.at);
     for (const old of others.slice(Number(keep))) fs.rmSync(path.join(dir, old.name), { force: true });
+  } else {
+    fs.writeFileSync(file + '.failed', String(built.status));
   }
 } finally {
   fs.rmSync(temporary, { force: true });

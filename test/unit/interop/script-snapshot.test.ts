@@ -103,3 +103,30 @@ describe('the script process started from its boot snapshot', () => {
     }
   });
 });
+
+describe('a Node that cannot build the snapshot', () => {
+  it('leaves no snapshot and no lock, marks the failure, and scripts keep running the slow way', SLOW, async () => {
+    const failingDir = path.join(work, 'failing');
+    fs.mkdirSync(failingDir, { recursive: true });
+    const broken = path.join(failingDir, 'script-child-snapshot.cjs');
+    fs.writeFileSync(broken, "throw new Error('this builder cannot build');\n");
+    const cache = path.join(failingDir, 'cache');
+    const sandbox = new ScriptSandbox({ childPath, cacheDir: cache, snapshotBuilder: broken, timeoutMs: 3_000 });
+    const out = await sandbox.run(pre(`pm.environment.set('a', 'b');`), bridge());
+    expect(out.scopes.environment.a).toBe('b');
+    await sandbox.dispose();
+    const names = () => (fs.existsSync(cache) ? fs.readdirSync(cache) : []);
+    await waitFor(() => names().some((name) => name.endsWith('.failed')) && !names().some((name) => name.endsWith('.lock')), 30_000);
+    expect(names().filter((name) => name.endsWith('.blob') || name.endsWith('.tmp'))).toEqual([]);
+    const again = new ScriptSandbox({ childPath, cacheDir: cache, snapshotBuilder: broken, timeoutMs: 3_000 });
+    try {
+      await again.run(pre(`pm.environment.set('a', 'c');`), bridge());
+      expect(again.startedFrom).toBe('boot');
+    } finally {
+      await again.dispose();
+    }
+    // Not asked again: no new lock appears after the second process ends.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(names().some((name) => name.endsWith('.lock'))).toBe(false);
+  });
+});
