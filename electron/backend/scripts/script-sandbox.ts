@@ -9,7 +9,7 @@ import type { ErrorCode } from '../../../shared/errors';
 import type { AssertionResult, ConsoleLevel } from '../../../shared/model/run';
 import type { PostmanRequestJson } from '../../../shared/interop/postman/types';
 import { bootSnapshot, type BootSnapshot } from './boot-snapshot';
-import { postmanUrlText } from '../../../shared/interop/postman/request';
+import { postmanUrlText } from '../../../shared/interop/postman/url-text';
 
 /** The four variable scopes a Postman script sees, as plain name → value maps. */
 export interface ScriptScopes {

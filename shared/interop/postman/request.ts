@@ -1,4 +1,5 @@
 import { methodToken, type HttpMethod } from '../../contract/requests';
+import { rawFromParts } from './url-text';
 import type { KeyValue, MultipartPart, RequestAuth, RequestBody, Scripts } from '../../model/request';
 import { newRequest, type ApiRequest } from '../../model/request';
 import { joinUrl, splitUrl } from '../../model/convert';
@@ -57,26 +58,6 @@ function decoded(text: string): string {
   }
 }
 
-function rawFromParts(url: PostmanUrlObject): string {
-  const host = Array.isArray(url.host) ? url.host.join('.') : (url.host ?? '');
-  const pathParts = Array.isArray(url.path) ? url.path.map((p) => (typeof p === 'string' ? p : (p.value ?? ''))) : url.path ? [url.path] : [];
-  const port = url.port ? `:${url.port}` : '';
-  const protocol = url.protocol ? `${url.protocol}://` : '';
-  return `${protocol}${host}${port}${pathParts.length ? `/${pathParts.join('/')}` : ''}`;
-}
-
-/**
- * A Postman URL object written out as one URL, as Postman's Url#toString does: the raw text when
- * there is one, else its parts, with the enabled query rows as written and the hash.
- */
-export function postmanUrlText(url: PostmanRequestJson['url']): string {
-  if (typeof url === 'string') return url;
-  if (!url || typeof url !== 'object') return '';
-  if (typeof url.raw === 'string') return url.raw;
-  const rows = Array.isArray(url.query) ? url.query.filter((row) => row && typeof row.key === 'string' && !row.disabled) : [];
-  const query = rows.map((row) => (row.value === null || row.value === undefined ? row.key : `${row.key}=${text(row.value)}`)).join('&');
-  return `${rawFromParts(url)}${query ? `?${query}` : ''}${url.hash ? `#${url.hash}` : ''}`;
-}
 
 function authParams(auth: PostmanAuth, type: string): Record<string, string> {
   const params = auth[type];
