@@ -22,6 +22,11 @@ for (const stream of [process.stdout, process.stderr]) {
 
 // The script process starts first, so its start overlaps with loading the rest of the CLI.
 startScriptsEarly(process.argv.slice(2));
+// zod compiles a fast path (new Function) for an object schema on its first parse; that pays back
+// over many parses of the same schema, as in the app, not in one CLI run, which parses most of
+// them once or a few times: measured alone, a one-request run took 47 ms less without it, and a
+// 60-request flow 51 ms less.
+(await import('zod')).config({ jitless: true });
 const { runCli } = await import('./cli/program');
 const code = await runCli(process.argv.slice(2));
 await disposeEarlyScripts();
