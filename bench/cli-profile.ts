@@ -92,28 +92,39 @@ function markdownOf(title: string, summary: ProfileSummary): string {
   return `- **${title}**, profiled ${summary.totalMs.toFixed(0)} ms. By place: ${places}. Top functions: ${functions}.`;
 }
 
-/** The script process on its own: a cold start until a first test script has run, then one on the warm process. */
+/**
+ * The script process on its own: a start until a first test script has run, from the boot
+ * snapshot (as a run finds it once one run has made it) and booting postman-sandbox itself (a
+ * first run, or a Node that cannot make snapshots), then a script on the warm process.
+ */
 async function scriptProcessTimes(): Promise<string> {
   const childPath = path.join(repoRoot, 'dist', 'electron', 'script-child.cjs');
-  const colds: number[] = [];
-  const warms: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    const sandbox = new ScriptSandbox({ childPath });
-    const run = async () => {
-      const started = performance.now();
-      const outcome = await sandbox.run(
-        { listen: 'test', script: "pm.test('ok', function () { pm.expect(pm.response.code).to.eql(200); });", scopes: { environment: {}, globals: {}, collectionVariables: {}, variables: {} }, request: { url: 'http://127.0.0.1/', method: 'GET' }, response: { code: 200, status: 'OK', headers: [], body: '{}', responseTime: 1 } },
-        { sendRequest: () => Promise.reject(new Error('no network here')), console: () => {} },
-      );
-      if (outcome.error || outcome.tests[0]?.passed !== true) throw new Error(`the timing script failed: ${outcome.error?.message ?? 'no passing test'}`);
-      return performance.now() - started;
-    };
-    colds.push(await run());
-    warms.push(await run());
-    await sandbox.dispose();
-  }
   const med = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  return `cold start until a first test script has run ${med(colds).toFixed(0)} ms, a test script on the warm process ${med(warms).toFixed(1)} ms (medians of 3)`;
+  const measureStarts = async (snapshot: boolean) => {
+    const colds: number[] = [];
+    const warms: number[] = [];
+    const from = new Set<string>();
+    for (let round = 0; round < 3; round++) {
+      const sandbox = new ScriptSandbox({ childPath, ...(snapshot ? {} : { snapshotBuilder: false }) });
+      const run = async () => {
+        const started = performance.now();
+        const outcome = await sandbox.run(
+          { listen: 'test', script: "pm.test('ok', function () { pm.expect(pm.response.code).to.eql(200); });", scopes: { environment: {}, globals: {}, collectionVariables: {}, variables: {} }, request: { url: 'http://127.0.0.1/', method: 'GET' }, response: { code: 200, status: 'OK', headers: [], body: '{}', responseTime: 1 } },
+          { sendRequest: () => Promise.reject(new Error('no network here')), console: () => {} },
+        );
+        if (outcome.error || outcome.tests[0]?.passed !== true) throw new Error(`the timing script failed: ${outcome.error?.message ?? 'no passing test'}`);
+        return performance.now() - started;
+      };
+      colds.push(await run());
+      warms.push(await run());
+      from.add(sandbox.startedFrom ?? 'unknown');
+      await sandbox.dispose();
+    }
+    return { cold: med(colds), warm: med(warms), from: [...from].join('/') };
+  };
+  const booting = await measureStarts(false);
+  const snapshot = await measureStarts(true);
+  return `start until a first test script has run: ${snapshot.cold.toFixed(0)} ms (started from: ${snapshot.from}), ${booting.cold.toFixed(0)} ms booting postman-sandbox itself (started from: ${booting.from}); a test script on the warm process ${snapshot.warm.toFixed(1)} ms (medians of 3)`;
 }
 
 await main();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { build } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
 import { disposeEarlyScripts, startScriptsEarly, takeEarlyScripts } from '../../../electron/cli/early-scripts';
 import { postmanFileHasScripts } from '../../../electron/cli/commands/script-presence';
@@ -60,5 +61,15 @@ describe('starting the script process before the CLI has loaded', () => {
     expect(outcome.error).toBeUndefined();
     expect(outcome.scopes.environment.seen).toBe('yes');
     await sandbox.dispose();
+  });
+});
+
+describe('what the early start loads', () => {
+  it('is the script sandbox and node builtins only: no backend, no request model, no zod (they would put the fork later)', async () => {
+    const result = await build({ entryPoints: ['electron/cli/early-scripts.ts'], bundle: true, platform: 'node', format: 'esm', write: false, metafile: true, logLevel: 'silent', packages: 'external' });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((file) => /electron\/backend\/index|shared\/model|shared\/contract|node_modules/.test(file))).toEqual([]);
+    const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports.map((entry) => entry.path));
+    expect(imports.filter((name) => !name.startsWith('node:') && !['fs', 'path', 'os', 'crypto', 'child_process', 'module', 'url'].includes(name))).toEqual([]);
   });
 });
