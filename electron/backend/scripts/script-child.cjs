@@ -27,7 +27,8 @@
 // `node --build-snapshot`, it boots the same way and Node then saves the whole booted heap;
 // a process started from that snapshot skips the boot (about two thirds of its start) and only
 // begins to serve. The boot is the same code either way; only when it runs differs.
-const building = require('node:v8').startupSnapshot.isBuildingSnapshot();
+const { startupSnapshot } = require('node:v8');
+const building = startupSnapshot.isBuildingSnapshot();
 const sandboxPath = process.argv[2];
 // A folder of compiled boot code this process may read (script-sandbox.ts writes what we send it).
 const cacheDir = building ? '' : process.argv[3] || '';
@@ -217,6 +218,8 @@ function cacheFor(dir, bootCode) {
 // are replaced in place; the others would take 20-30 ms of every start to load only to be
 // disarmed, so requiring any of them from here on is refused instead.
 const NETWORK_MODULES = new Set(['net', 'tls', 'dgram', 'http', 'https', 'http2', '_http_client', '_http_agent']);
+/** The loader's guard once installed: a second call (in a process started from the snapshot) finds it in place. */
+let guardedLoad;
 function refuseNetwork() {
   const refuse = () => {
     throw new Error('Scripts cannot open network connections; use pm.sendRequest.');
@@ -229,23 +232,23 @@ function refuseNetwork() {
     if (mod.Socket && mod.Socket.prototype) mod.Socket.prototype.connect = refuse;
   }
   const Module = require('node:module');
+  if (Module._load === guardedLoad) return; // still in place (a process started from the snapshot)
   const load = Module._load;
-  Module._load = function guardedLoad(request, ...rest) {
+  guardedLoad = function guardedLoad(request, ...rest) {
     const name = typeof request === 'string' ? request.replace(/^node:/, '') : request;
     if (NETWORK_MODULES.has(name)) refuse();
     return load.call(this, request, ...rest);
   };
+  Module._load = guardedLoad;
 }
 refuseNetwork();
 
-// Only uvm (the bridge to the boot code) and postman-sandbox's boot code are needed here:
-// requiring postman-sandbox's index would load postman-collection (and faker, mime-db …), about
-// half of this process's start. (A pm.sendRequest URL given as an object goes to the backend as
-// it is: the backend reads Postman's URL objects like any collection file's.)
-// postman-sandbox's own dependencies, found from postman-sandbox's folder (the only one this
-// process may read, wherever this file lives). For a snapshot they are required by name instead,
-// so the bundler puts them into the builder's one file (Node's snapshot builder loads no package
-// from disk).
+// Only uvm (the bridge to the boot code) and teleport-javascript are needed here, not
+// postman-sandbox's index, which would load postman-collection (and faker, mime-db …), about half
+// of this process's start. (A pm.sendRequest URL given as an object goes to the backend as it is.)
+// They are found from postman-sandbox's folder, the only one this process may read wherever this
+// file lives; for a snapshot they are required by name, so the bundler puts them into the
+// builder's one file (Node's snapshot builder loads no package from disk).
 const sandboxDir = path.dirname(sandboxPath);
 const fromSandbox = (name) => require(require.resolve(name, { paths: [sandboxDir] }));
 const UniversalVM = building ? require('uvm') : fromSandbox('uvm');
@@ -445,7 +448,7 @@ function listen() {
 
 if (building) {
   start();
-  require('node:v8').startupSnapshot.setDeserializeMainFunction(() => {
+  startupSnapshot.setDeserializeMainFunction(() => {
     // The guards are put back in place in the new process, in case Node rebuilt what they patch.
     refuseNetwork();
     listen();

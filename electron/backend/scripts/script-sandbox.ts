@@ -118,17 +118,14 @@ export class ScriptSandbox {
   #disposed = false;
 
   constructor(options: ScriptSandboxOptions = {}) {
+    const childPath = options.childPath ?? locateChild();
     this.#options = {
       memoryMb: options.memoryMb ?? DEFAULT_MEMORY_MB,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      childPath: options.childPath ?? locateChild(),
+      childPath,
       cacheDir: options.cacheDir ?? defaultCacheDir(),
-      snapshotBuilder: options.snapshotBuilder ?? false,
+      snapshotBuilder: options.snapshotBuilder ?? builderBeside(childPath),
     };
-    if (options.snapshotBuilder === undefined) {
-      const beside = path.join(path.dirname(this.#options.childPath), 'script-child-snapshot.cjs');
-      if (fs.existsSync(beside)) this.#options.snapshotBuilder = beside;
-    }
   }
 
   /** How the current (or last) script process started; for diagnostics and tests. */
@@ -446,6 +443,12 @@ function nodeModulesOf(file: string): string {
 }
 
 /** Next to this module in the sources; next to the bundle (dist/electron/) in the built app. */
+/** The snapshot builder the build puts beside the script process's file, if it is there. */
+function builderBeside(childPath: string): string | false {
+  const beside = path.join(path.dirname(childPath), 'script-child-snapshot.cjs');
+  return fs.existsSync(beside) ? beside : false;
+}
+
 function locateChild(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const candidates = [path.join(here, 'script-child.cjs'), path.join(here, 'scripts', 'script-child.cjs')];
