@@ -12,6 +12,8 @@ import { postmanFileHasScripts } from './commands/script-presence';
  * A guess that turns out wrong costs one process that is killed unused (see disposeEarlyScripts).
  */
 let early: ScriptSandbox | undefined;
+/** Whether this process started one: the collection was read for scripts here already. */
+let started = false;
 
 export function startScriptsEarly(argv: readonly string[]): void {
   if (early || argv[0] !== 'run' || argv[1] !== 'collection' || argv.includes('--dry-run')) return;
@@ -21,6 +23,12 @@ export function startScriptsEarly(argv: readonly string[]): void {
   if (!candidates.some((word) => postmanFileHasScripts(path.resolve(word)))) return;
   early = new ScriptSandbox();
   early.warmUp();
+  started = true;
+}
+
+/** Whether the script process was started here, before the command ran (so it need not look again). */
+export function startedEarly(): boolean {
+  return started;
 }
 
 /** Hands the started sandbox to the backend that will own it (and dispose of it); once. */

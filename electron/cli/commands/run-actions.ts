@@ -14,6 +14,7 @@ import type { Terminal } from '../terminal';
 import { parseWhole } from './numbers';
 import { prepareCollectionSource, type CollectionSource } from './collection-source';
 import { postmanFileHasScripts } from './script-presence';
+import { startedEarly } from '../early-scripts';
 import { readQuickStartImage } from './quickstart-image';
 import { dryRun } from './run-dry';
 import { itemNames, pickItems } from './folder-picks';
@@ -97,8 +98,9 @@ export async function runCollection(collectionPath: string, flags: CollectionFla
   const target = await openRunTarget(flags, 'none');
   let source: CollectionSource | undefined;
   try {
-    // The script process starts now, alongside converting the collection and fetching the token.
-    if (!flags.dryRun && postmanFileHasScripts(path.resolve(collectionPath))) target.session.backend.runner.prepareScripts();
+    // The script process starts now, alongside converting the collection and fetching the token,
+    // unless it was started before the CLI loaded (early-scripts.ts: this file was read for that).
+    if (!flags.dryRun && !startedEarly() && postmanFileHasScripts(path.resolve(collectionPath))) target.session.backend.runner.prepareScripts();
     source = await prepareCollectionSource(target.session, path.resolve(collectionPath), { vippsAuth: target.keySource !== 'none' });
     // One --folder is that item's run (named after it); several are a run order of their own.
     let itemPaths = [''];

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
-import { disposeEarlyScripts, startScriptsEarly, takeEarlyScripts } from '../../../electron/cli/early-scripts';
+import { disposeEarlyScripts, startedEarly, startScriptsEarly, takeEarlyScripts } from '../../../electron/cli/early-scripts';
 import { postmanFileHasScripts } from '../../../electron/cli/commands/script-presence';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vx-early-scripts-'));
@@ -33,7 +33,10 @@ describe('script presence in a Postman file', () => {
 
 describe('starting the script process before the CLI has loaded', () => {
   it('starts one for `run collection FILE` with scripts, whatever the flags around the path, and hands it over once', () => {
+    expect(startedEarly()).toBe(false);
     startScriptsEarly(['run', 'collection', '--environment', environment, withScript, '--bail']);
+    // The command itself then need not read the collection for scripts again.
+    expect(startedEarly()).toBe(true);
     const taken = takeEarlyScripts();
     expect(taken).toBeDefined();
     expect(takeEarlyScripts()).toBeUndefined();
