@@ -1,5 +1,5 @@
 import { methodToken, type HttpMethod } from '../../contract/requests';
-import { rawFromParts } from './url-text';
+import { rawFromParts, text } from './url-text';
 import type { KeyValue, MultipartPart, RequestAuth, RequestBody, Scripts } from '../../model/request';
 import { newRequest, type ApiRequest } from '../../model/request';
 import { joinUrl, splitUrl } from '../../model/convert';
@@ -12,8 +12,6 @@ export function descriptionText(description: PostmanDescription | undefined): st
   if (description && typeof description === 'object' && typeof description.content === 'string') return description.content;
   return '';
 }
-
-const text = (value: unknown): string => (value === undefined || value === null ? '' : typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value));
 
 export function keyValues(rows: unknown): KeyValue[] {
   if (!Array.isArray(rows)) return [];

@@ -3,7 +3,8 @@ import type { PostmanRequestJson, PostmanUrlObject } from './types';
 // A module of its own with no imports but types: the script sandbox needs it, and the CLI
 // loads that before everything else (electron/cli/early-scripts.ts).
 
-const text = (value: unknown): string => (value === undefined || value === null ? '' : typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value));
+/** A Postman value (a string, a number, a JSON object) as the text it stands for; none for null or undefined. */
+export const text = (value: unknown): string => (value === undefined || value === null ? '' : typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value));
 
 /** A Postman URL object's parts as one URL, without its query (rows Postman keeps apart). */
 export function rawFromParts(url: PostmanUrlObject): string {
